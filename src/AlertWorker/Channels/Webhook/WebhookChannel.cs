@@ -1,0 +1,61 @@
+using System.Net.Http.Headers;
+using System.Text;
+using AlertWorker.Alerts;
+using AlertWorker.Configuration;
+
+namespace AlertWorker.Channels.Webhook;
+
+/// <summary>POSTs the alert as JSON with Standard Webhooks headers, signed when the channel has a secret.</summary>
+public sealed class WebhookChannel(ChannelOptions options, HttpClient http, TimeProvider time) : IAlertChannel
+{
+    public const string HttpClientName = "webhooks";
+
+    public async Task SendAsync(AlertContent alert, CancellationToken cancellationToken)
+    {
+        var body = AlertJson.Serialize(alert);
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, options.Url)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("webhook-id", alert.Id);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!string.IsNullOrEmpty(options.Secret))
+        {
+            request.Headers.Add("webhook-signature", WebhookSignature.Sign(options.Secret, alert.Id, timestamp, body));
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new AlertDeliveryException($"POST {options.Url} failed: {exception.Message}", inner: exception);
+        }
+
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            var status = (int)response.StatusCode;
+            var retryable = status is 408 or 429 or >= 500;
+            throw new AlertDeliveryException(
+                $"POST {options.Url} answered {status} {response.ReasonPhrase}",
+                permanent: !retryable,
+                retryAfter: retryable ? RetryAfterOf(response.Headers.RetryAfter, time.GetUtcNow()) : null);
+        }
+    }
+
+    /// <summary>The wait a <c>Retry-After</c> header asks for, in seconds or as an HTTP date; null when absent.</summary>
+    public static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
+        _ => null,
+    };
+}

@@ -1,0 +1,53 @@
+using AlertWorker.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlertWorker.Cli;
+
+/// <summary>What every verb gets: its arguments, where to write, and a way to stop; plus loading the configuration.</summary>
+public sealed class CliContext(CliArguments arguments, TextWriter output, TextWriter error, Action<IServiceCollection>? overrides = null)
+{
+    public CliArguments Arguments { get; } = arguments;
+
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    /// <summary>Replaces services of the host (a test's clock, say); null in production.</summary>
+    public Action<IServiceCollection>? Overrides { get; } = overrides;
+
+    public string ConfigPath => ConfigLoader.ResolvePath(Arguments.Get("--config"));
+
+    /// <summary>
+    /// Loads and validates the configuration. On any error it prints every problem to stderr and returns null:
+    /// the caller exits 2 with nothing started. Warnings are printed and do not stop anything.
+    /// </summary>
+    public (Settings Settings, IConfigurationRoot Configuration)? LoadSettings(bool reloadOnChange = false)
+    {
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = ConfigLoader.Load(ConfigPath, reloadOnChange);
+        }
+        catch (ConfigLoadException exception)
+        {
+            Error.WriteLine(exception.Message);
+            return null;
+        }
+
+        var settings = Settings.Create(configuration, out var problems);
+        foreach (var problem in problems)
+        {
+            Error.WriteLine(problem);
+        }
+
+        if (settings is null)
+        {
+            Error.WriteLine($"{ConfigPath}: the configuration is invalid ({problems.Count(problem => !problem.IsWarning)} problem(s)); nothing was started");
+            (configuration as IDisposable)?.Dispose();
+            return null;
+        }
+
+        return (settings, configuration);
+    }
+}

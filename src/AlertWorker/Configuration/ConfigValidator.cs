@@ -1,0 +1,265 @@
+using AlertWorker.Matching;
+using Microsoft.Extensions.Configuration;
+using MimeKit;
+using Quartz;
+
+namespace AlertWorker.Configuration;
+
+/// <summary>
+/// Checks the raw <c>AlertWorker</c> section and reports every problem at once, each at its configuration path.
+/// Runs before anything binds, polls or sends: the <c>validate</c> verb, start-up and every hot reload use it.
+/// </summary>
+public static class ConfigValidator
+{
+    private static readonly string[] FeedSchemes = ["http", "https", "file"];
+
+    public static IReadOnlyList<ConfigProblem> Validate(IConfiguration configuration)
+    {
+        var reader = new ConfigReader();
+        var root = configuration.GetSection(AlertWorkerOptions.SectionName);
+        if (!root.Exists())
+        {
+            reader.Error(AlertWorkerOptions.SectionName, "section is missing: the file needs an \"AlertWorker\" object");
+            return reader.Problems;
+        }
+
+        CheckStorage(reader, root.GetSection("Storage"));
+        CheckFetch(reader, root.GetSection("Fetch"));
+        var feeds = Names(root.GetSection("Feeds"));
+        var channels = Names(root.GetSection("Channels"));
+        foreach (var feed in root.GetSection("Feeds").GetChildren())
+        {
+            CheckFeed(reader, feed);
+        }
+
+        foreach (var channel in root.GetSection("Channels").GetChildren())
+        {
+            CheckChannel(reader, channel);
+        }
+
+        var usedFeeds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var usedChannels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var topic in root.GetSection("Topics").GetChildren())
+        {
+            CheckTopic(reader, topic, feeds, channels, usedFeeds, usedChannels);
+        }
+
+        foreach (var channel in channels.Where(name => !usedChannels.Contains(name)))
+        {
+            reader.Warning(root.GetSection("Channels").GetSection(channel).Path, "no topic sends to this channel");
+        }
+
+        foreach (var feed in feeds.Where(name => !usedFeeds.Contains(name)))
+        {
+            reader.Warning(root.GetSection("Feeds").GetSection(feed).Path, "no topic applies to this feed");
+        }
+
+        return reader.Problems;
+    }
+
+    private static HashSet<string> Names(IConfigurationSection section) =>
+        section.GetChildren().Select(child => child.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static void CheckStorage(ConfigReader reader, IConfigurationSection storage)
+    {
+        if (reader.Choice<StorageProvider>(storage, "Provider") == StorageProvider.Postgres
+            && string.IsNullOrWhiteSpace(storage["ConnectionString"]))
+        {
+            reader.Error(storage.GetSection("ConnectionString").Path, "is required when Provider is Postgres");
+        }
+    }
+
+    private static void CheckFetch(ConfigReader reader, IConfigurationSection fetch)
+    {
+        reader.TimeSpan(fetch, "Timeout");
+        reader.Integer(fetch, "MaxResponseBytes", 1024, long.MaxValue);
+        reader.Integer(fetch, "MaxConcurrentPolls", 1, 1024);
+        reader.Integer(fetch, "MaxConcurrentPollsPerHost", 1, 1024);
+    }
+
+    private static void CheckFeed(ConfigReader reader, IConfigurationSection feed)
+    {
+        var url = feed["Url"];
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            reader.Error(feed.GetSection("Url").Path, "is required: an http(s):// or file:// URL, or a file path");
+        }
+        else if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme.Length > 1 && !FeedSchemes.Contains(uri.Scheme))
+        {
+            reader.Error(feed.GetSection("Url").Path, $"scheme '{uri.Scheme}' is not supported: use http, https, file or a plain path");
+        }
+
+        var interval = reader.TimeSpan(feed, "Interval");
+        var cron = feed["Cron"];
+        if (cron is not null && !CronExpression.IsValidExpression(cron))
+        {
+            reader.Error(feed.GetSection("Cron").Path, "is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year])");
+        }
+
+        if (interval is not null && cron is not null)
+        {
+            reader.Error(feed.Path, "has both Interval and Cron: give one");
+        }
+
+        reader.Boolean(feed, "Enabled");
+        reader.Choice<FirstPollMode>(feed, "FirstPoll");
+    }
+
+    private static void CheckTopic(
+        ConfigReader reader,
+        IConfigurationSection topic,
+        HashSet<string> feeds,
+        HashSet<string> channels,
+        HashSet<string> usedFeeds,
+        HashSet<string> usedChannels)
+    {
+        var query = topic.GetSection("Query");
+        if (string.IsNullOrWhiteSpace(query.Value))
+        {
+            reader.Error(query.Path, "is required");
+        }
+        else
+        {
+            try
+            {
+                QueryParser.Parse(query.Value);
+            }
+            catch (QueryParseException exception)
+            {
+                reader.Error(query.Path, exception.Message);
+            }
+        }
+
+        var targets = ConfigReader.List(topic, "Channels");
+        if (targets.Count == 0)
+        {
+            reader.Error(topic.GetSection("Channels").Path, "needs at least one channel name");
+        }
+
+        foreach (var (path, name) in targets)
+        {
+            if (channels.Contains(name))
+            {
+                usedChannels.Add(name);
+            }
+            else
+            {
+                reader.Error(path, $"no channel named '{name}'");
+            }
+        }
+
+        var scope = ConfigReader.List(topic, "Feeds");
+        if (scope.Count == 0)
+        {
+            usedFeeds.UnionWith(feeds);
+        }
+
+        foreach (var (path, name) in scope)
+        {
+            if (feeds.Contains(name))
+            {
+                usedFeeds.Add(name);
+            }
+            else
+            {
+                reader.Error(path, $"no feed named '{name}'");
+            }
+        }
+    }
+
+    private static void CheckChannel(ConfigReader reader, IConfigurationSection channel)
+    {
+        var type = reader.Choice<ChannelType>(channel, "Type");
+        if (channel["Type"] is null)
+        {
+            reader.Error(channel.GetSection("Type").Path, $"is required: one of {string.Join(", ", Enum.GetNames<ChannelType>())}");
+        }
+
+        reader.TimeSpan(channel, "Timeout");
+        var retry = channel.GetSection("Retry");
+        reader.Integer(retry, "MaxAttempts", 1, 1000);
+        var first = reader.TimeSpan(retry, "FirstDelay", positive: false);
+        var max = reader.TimeSpan(retry, "MaxDelay");
+        if (first is { } f && max is { } m && m < f)
+        {
+            reader.Error(retry.GetSection("MaxDelay").Path, "must not be shorter than FirstDelay");
+        }
+
+        if (type == ChannelType.Email)
+        {
+            CheckEmail(reader, channel);
+        }
+        else if (type == ChannelType.Webhook)
+        {
+            CheckWebhook(reader, channel);
+        }
+    }
+
+    private static void CheckEmail(ConfigReader reader, IConfigurationSection channel)
+    {
+        CheckAddress(reader, channel.GetSection("From").Path, channel["From"], required: true);
+        var to = ConfigReader.List(channel, "To");
+        if (to.Count == 0)
+        {
+            reader.Error(channel.GetSection("To").Path, "needs at least one recipient address");
+        }
+
+        foreach (var (path, address) in to)
+        {
+            CheckAddress(reader, path, address, required: true);
+        }
+
+        var smtp = channel.GetSection("Smtp");
+        if (string.IsNullOrWhiteSpace(smtp["Host"]))
+        {
+            reader.Error(smtp.GetSection("Host").Path, "is required");
+        }
+
+        reader.Integer(smtp, "Port", 1, 65535);
+        reader.Choice<SmtpSecurity>(smtp, "Security");
+    }
+
+    private static void CheckAddress(ConfigReader reader, string path, string? address, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            if (required)
+            {
+                reader.Error(path, "is required: an email address");
+            }
+
+            return;
+        }
+
+        if (!MailboxAddress.TryParse(address, out var mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal))
+        {
+            reader.Error(path, $"'{address}' is not a valid email address");
+        }
+    }
+
+    private static void CheckWebhook(ConfigReader reader, IConfigurationSection channel)
+    {
+        var url = channel["Url"];
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            reader.Error(channel.GetSection("Url").Path, "is required: an absolute http(s) URL");
+        }
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            reader.Error(channel.GetSection("Url").Path, "must be an absolute http:// or https:// URL");
+        }
+
+        var secret = channel["Secret"];
+        if (secret is not null && secret.StartsWith("whsec_", StringComparison.Ordinal) && !IsBase64(secret["whsec_".Length..]))
+        {
+            // The value is a secret: say what is wrong with it, never what it is.
+            reader.Error(channel.GetSection("Secret").Path, "starts with whsec_ but the rest is not valid base64");
+        }
+    }
+
+    private static bool IsBase64(string text)
+    {
+        var buffer = new byte[text.Length];
+        return text.Length > 0 && Convert.TryFromBase64String(text, buffer, out _);
+    }
+}

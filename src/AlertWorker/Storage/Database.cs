@@ -1,0 +1,44 @@
+using System.Data.Common;
+
+namespace AlertWorker.Storage;
+
+/// <summary>
+/// The storage seam: opens connections to the configured database and keeps its schema current. The SQL of each
+/// feature lives beside the feature (<c>Items/ItemStore</c>, <c>Alerts/AlertOutbox</c>, <c>Feeds/FeedStateStore</c>)
+/// and is written to run unchanged on SQLite and PostgreSQL: times are Unix milliseconds in BIGINT columns,
+/// conflicts use <c>ON CONFLICT DO NOTHING</c>.
+/// </summary>
+public abstract class Database
+{
+    private readonly SemaphoreSlim _migrationLock = new(1, 1);
+    private bool _migrated;
+
+    /// <summary>Where the data lives, for messages (a file path or a host), never with a password.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>Opens a connection, creating or upgrading the schema on first use.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        if (!_migrated)
+        {
+            await _migrationLock.WaitAsync(cancellationToken);
+            try
+            {
+                if (!_migrated)
+                {
+                    await SchemaMigrator.MigrateAsync(connection, cancellationToken);
+                    _migrated = true;
+                }
+            }
+            finally
+            {
+                _migrationLock.Release();
+            }
+        }
+
+        return connection;
+    }
+
+    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+}
