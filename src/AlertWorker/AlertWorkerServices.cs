@@ -35,9 +35,8 @@ public static class AlertWorkerServices
         builder.Services.AddAlertWorker(settings, configuration);
         if (daemon)
         {
-            builder.Services.AddQuartz(quartz =>
+            builder.Services.AddQuartz("AlertWorker", quartz =>
             {
-                quartz.SchedulerName = "AlertWorker";
                 quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Max(4, settings.Options.Fetch.MaxConcurrentPolls + 1));
             });
             builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

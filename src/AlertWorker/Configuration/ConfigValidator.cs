@@ -91,7 +91,7 @@ public static class ConfigValidator
 
         var interval = reader.TimeSpan(feed, "Interval");
         var cron = feed["Cron"];
-        if (cron is not null && !CronExpression.IsValidExpression(cron))
+        if (cron is not null && !IsCron(cron))
         {
             reader.Error(feed.GetSection("Cron").Path, "is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year])");
         }
@@ -254,6 +254,19 @@ public static class ConfigValidator
         {
             // The value is a secret: say what is wrong with it, never what it is.
             reader.Error(channel.GetSection("Secret").Path, "starts with whsec_ but the rest is not valid base64");
+        }
+    }
+
+    private static bool IsCron(string expression)
+    {
+        try
+        {
+            _ = new CronExpression(expression);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class FeedPollJob(FeedPoller poller, IHostApplicationLifetime life
             var outcome = await poller.PollAsync(feed, stopping.Token);
             if (outcome.Alerts > 0)
             {
-                await context.Scheduler.TriggerJob(DispatchAlertsJob.Key, cancellationToken);
+                await context.Scheduler.TriggerJob(DispatchAlertsJob.Key, null, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

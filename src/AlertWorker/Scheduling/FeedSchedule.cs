@@ -26,7 +26,12 @@ public sealed class FeedSchedule(
 
     private static readonly TimeSpan MaxStartJitter = TimeSpan.FromSeconds(10);
 
+    private static readonly ScheduleJobOptions Replace = new() { Replace = true };
+
     private readonly SemaphoreSlim _sync = new(1, 1);
+
+    /// <summary>The feeds' jobs as scheduled now, with the schedule each was given.</summary>
+    private readonly Dictionary<JobKey, string> _scheduled = [];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +42,7 @@ public sealed class FeedSchedule(
             .StartNow()
             .WithSimpleSchedule(schedule => schedule.WithInterval(DispatchInterval).RepeatForever())
             .Build();
-        await scheduler.ScheduleJob(dispatch, every, cancellationToken);
+        await scheduler.ScheduleJob(dispatch, every, Replace, cancellationToken);
         await SyncAsync(configuration.Current, initial: true, cancellationToken);
         configuration.Changed += OnChanged;
     }
@@ -68,18 +73,17 @@ public sealed class FeedSchedule(
             var scheduler = await schedulers.GetScheduler(cancellationToken);
             var wanted = settings.Options.Feeds.Where(feed => feed.Value.Enabled)
                 .ToDictionary(feed => JobKeyOf(feed.Key), feed => feed);
-            var existing = await scheduler.GetJobKeys(Quartz.Impl.Matchers.GroupMatcher<JobKey>.GroupEquals(FeedGroup), cancellationToken);
-            foreach (var key in existing.Where(key => !wanted.ContainsKey(key)))
+            foreach (var key in _scheduled.Keys.Where(key => !wanted.ContainsKey(key)).ToList())
             {
                 await scheduler.DeleteJob(key, cancellationToken);
+                _scheduled.Remove(key);
                 logger.LogInformation("Stopped polling {Feed}", key.Name);
             }
 
             foreach (var (key, (name, feed)) in wanted)
             {
                 var signature = ScheduleOf(feed);
-                var current = await scheduler.GetJobDetail(key, cancellationToken);
-                if (current?.JobDataMap.GetString("schedule") == signature)
+                if (_scheduled.GetValueOrDefault(key) == signature)
                 {
                     continue;
                 }
@@ -87,7 +91,6 @@ public sealed class FeedSchedule(
                 var job = JobBuilder.Create<FeedPollJob>()
                     .WithIdentity(key)
                     .UsingJobData(FeedPollJob.FeedKey, name)
-                    .UsingJobData("schedule", signature)
                     .Build();
                 var jitter = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * MaxStartJitter.TotalMilliseconds);
                 var trigger = TriggerBuilder.Create(time).WithIdentity(key.Name, FeedGroup).ForJob(key);
@@ -95,8 +98,8 @@ public sealed class FeedSchedule(
                     ? trigger.WithCronSchedule(cron).StartNow()
                     : trigger.StartAt(time.GetUtcNow() + (initial ? jitter : TimeSpan.Zero))
                         .WithSimpleSchedule(schedule => schedule.WithInterval(feed.Interval ?? DefaultInterval).RepeatForever());
-                await scheduler.DeleteJob(key, cancellationToken);
-                await scheduler.ScheduleJob(job, trigger.Build(), cancellationToken);
+                await scheduler.ScheduleJob(job, trigger.Build(), Replace, cancellationToken);
+                _scheduled[key] = signature;
                 logger.LogInformation("Scheduled {Feed}: {Schedule}", name, signature);
             }
         }
