@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(AlertWorker.Benchmarks.MatchingBenchmarks).Assembly).Run(args);
