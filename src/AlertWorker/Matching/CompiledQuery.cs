@@ -67,13 +67,28 @@ public sealed class CompiledQuery
     /// <inheritdoc />
     public override string ToString() => Query.ToString();
 
-    /// <summary>One hit per positive term and field it occurs in, in term order then field order.</summary>
-    internal List<MatchHit> Hits(MatchDocument document)
+    /// <summary>
+    /// One hit per positive term and field it occurs in, in term order then field order. <paramref name="cache"/>
+    /// (by term id) shares the hits of a term between the topics matched against the same document.
+    /// </summary>
+    internal List<MatchHit> Hits(MatchDocument document, Dictionary<int, List<MatchHit>>? cache = null)
     {
         var hits = new List<MatchHit>();
         foreach (var term in _positiveTerms)
         {
-            term.AddHits(document, hits);
+            if (cache is null)
+            {
+                hits.AddRange(term.FindHits(document));
+                continue;
+            }
+
+            if (!cache.TryGetValue(term.Id, out var termHits))
+            {
+                termHits = term.FindHits(document);
+                cache.Add(term.Id, termHits);
+            }
+
+            hits.AddRange(termHits);
         }
 
         return hits;

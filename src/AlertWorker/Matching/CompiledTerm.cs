@@ -48,13 +48,14 @@ internal sealed class CompiledTerm : CompiledNode
 
     public override List<AnchorKey>? Anchors() => [.. _words[0].Anchors()];
 
-    /// <summary>Adds one hit per field the term occurs in (its first occurrence there).</summary>
-    public void AddHits(MatchDocument document, List<MatchHit> hits)
+    /// <summary>One hit per field the term occurs in (its first occurrence there), in field order.</summary>
+    public List<MatchHit> FindHits(MatchDocument document)
     {
+        var hits = new List<MatchHit>();
         var best = new TermSpan?[5];
         if (!Scan(document, best))
         {
-            return;
+            return hits;
         }
 
         for (var field = 0; field < best.Length; field++)
@@ -67,6 +68,8 @@ internal sealed class CompiledTerm : CompiledNode
                 hits.Add(new MatchHit(MatchFieldNames.ToName((MatchField)field), Term, snippet));
             }
         }
+
+        return hits;
     }
 
     /// <summary>

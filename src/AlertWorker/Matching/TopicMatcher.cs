@@ -118,11 +118,12 @@ public sealed class TopicMatcher
             candidates.Sort();
             var matches = new List<TopicMatch>();
             using var cache = new TermCache(_terms.Count);
+            var hits = new Dictionary<int, List<MatchHit>>();
             foreach (var i in candidates)
             {
                 if (_queries[i].Root.Evaluate(document, cache))
                 {
-                    matches.Add(new TopicMatch(_names[i], _queries[i].Hits(document)));
+                    matches.Add(new TopicMatch(_names[i], _queries[i].Hits(document, hits)));
                 }
             }
 
