@@ -7,8 +7,8 @@ namespace AlertWorker.Tests.Feeds.Parsing;
 
 public sealed partial class FeedCorpusTests(ITestOutputHelper output)
 {
-    /// <summary>Measured: see the figures printed by the test; the bar sits at the measured figure.</summary>
-    private const int MinimumWellformedWithItems = 0;
+    /// <summary>Measured 478 of 1,749 (the other wellformed files hold no item with an id, link, title or summary, which we drop by design).</summary>
+    private const int MinimumWellformedWithItems = 478;
 
     [CorpusFact]
     public void Every_corpus_file_parses_or_fails_with_FeedParseException_and_realworld_feeds_all_yield_items()
