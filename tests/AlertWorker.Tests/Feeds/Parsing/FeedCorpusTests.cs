@@ -7,11 +7,20 @@ namespace AlertWorker.Tests.Feeds.Parsing;
 
 public sealed partial class FeedCorpusTests(ITestOutputHelper output)
 {
-    /// <summary>Measured: see the figures printed by the test; the bar sits at the measured figure.</summary>
-    private const int MinimumWellformedWithItems = 0;
+    /// <summary>
+    /// Measured 478 of 1,749: the other wellformed files hold no item at all, or only items with no id, link, title
+    /// or summary (e.g. just an author), which we drop by design. (FeedReader alone, keeping such items, gets 1,147.)
+    /// </summary>
+    private const int MinimumWellformedWithItems = 478;
+
+    /// <summary>
+    /// Measured 2,133 of 2,135 parse without error (FeedReader alone: 1,796). The two rejected are
+    /// illformed/rss_empty_document.xml and illformed/rss_incomplete_cdata.xml.
+    /// </summary>
+    private const int MinimumParsed = 2133;
 
     [CorpusFact]
-    public void Every_corpus_file_parses_or_fails_with_FeedParseException_and_realworld_feeds_all_yield_items()
+    public void Every_corpus_file_parses_or_fails_with_FeedParseException_and_realworld_feeds_yield_their_items()
     {
         var corpus = CorpusLocator.Find()!;
         var parser = new FeedDocumentParser();
@@ -82,6 +91,10 @@ public sealed partial class FeedCorpusTests(ITestOutputHelper output)
         Assert.Empty(unexpected);
         Assert.Empty(realworldWithoutItems);
         Assert.Equal(0, stats.GetValueOrDefault("realworld").Rejected);
+        var parsed = stats.Values.Sum(s => s.Files - s.Rejected);
+        output.WriteLine($"parsed without error: {parsed}");
+        Assert.True(parsed >= MinimumParsed, $"parsed: {parsed} < {MinimumParsed}");
+        Assert.Equal(0, stats.GetValueOrDefault("feedparser/wellformed").Rejected);
         var wellformed = stats.GetValueOrDefault("feedparser/wellformed").WithItems;
         Assert.True(wellformed >= MinimumWellformedWithItems, $"wellformed with items: {wellformed} < {MinimumWellformedWithItems}");
     }
