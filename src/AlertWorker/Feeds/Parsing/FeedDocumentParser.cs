@@ -212,7 +212,10 @@ public sealed partial class FeedDocumentParser
             var itemLink = Clean(r.Link);
             var itemTitle = Clean(r.Title) ?? "";
             var summary = Clean(r.Summary) ?? "";
-            var key = FeedItemKey.Compute(id, itemLink, itemTitle, summary);
+            var content = Clean(r.Content) ?? "";
+            var author = Clean(r.Author);
+            var categories = r.Categories.Select(Clean).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var key = FeedItemKey.Compute(id, itemLink, itemTitle, summary, string.Join('\n', [content, .. categories]));
             if (key is null)
             {
                 continue;
@@ -226,9 +229,9 @@ public sealed partial class FeedDocumentParser
                 Link = itemLink,
                 Published = FeedDates.Parse(r.Published),
                 Summary = summary,
-                Content = Clean(r.Content) ?? "",
-                Author = Clean(r.Author),
-                Categories = [.. r.Categories.Select(Clean).OfType<string>().Distinct(StringComparer.Ordinal)],
+                Content = content,
+                Author = author,
+                Categories = categories,
             });
         }
 

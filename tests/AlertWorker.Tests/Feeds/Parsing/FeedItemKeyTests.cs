@@ -21,5 +21,18 @@ public sealed class FeedItemKeyTests
     }
 
     [Fact]
-    public void Nothing_to_identify_means_no_key() => Assert.Null(FeedItemKey.Compute(null, " ", "", null));
+    public void Nothing_to_identify_means_no_key() => Assert.Null(FeedItemKey.Compute(null, " ", "", null, " \n "));
+
+    [Fact]
+    public void An_item_with_only_other_text_is_keyed_by_a_hash_of_it()
+    {
+        var key = FeedItemKey.Compute(null, null, "", "", "Some content\nA. Writer");
+
+        Assert.StartsWith(FeedItemKey.HashPrefix, key, StringComparison.Ordinal);
+        Assert.NotEqual(key, FeedItemKey.Compute(null, null, "", "", "Other content\nA. Writer"));
+    }
+
+    [Fact]
+    public void Other_text_does_not_change_the_key_of_an_item_with_a_title() =>
+        Assert.Equal(FeedItemKey.Compute(null, null, "Title", "Summary"), FeedItemKey.Compute(null, null, "Title", "Summary", "content"));
 }
