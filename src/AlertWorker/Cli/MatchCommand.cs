@@ -34,14 +34,10 @@ public static class MatchCommand
             return ExitCodes.Invalid;
         }
 
-        TopicMatcher matcher;
-        try
+        if (!CompiledQuery.TryCompile(query, out var compiled, out var error))
         {
-            matcher = new TopicMatcher([(name, query)]);
-        }
-        catch (QueryParseException exception)
-        {
-            await context.Error.WriteLineAsync($"AlertWorker match: {(arguments.Has("--query") ? "--query" : $"topic '{name}'")}: {exception.Message}");
+            await context.Error.WriteLineAsync($"AlertWorker match: {(arguments.Has("--query") ? "--query" : $"topic '{name}'")}: {error.Message}");
+            await context.Error.WriteLineAsync(Pointer(query, error));
             return ExitCodes.Invalid;
         }
 
@@ -56,8 +52,8 @@ public static class MatchCommand
         var matched = 0;
         foreach (var item in items)
         {
-            var match = matcher.Match(MatchDocument.FromItem(item)).FirstOrDefault();
-            if (match is null)
+            var hits = compiled.Match(MatchDocument.FromItem(item));
+            if (hits is null)
             {
                 continue;
             }
@@ -76,11 +72,18 @@ public static class MatchCommand
                     author = alertItem.Author,
                     categories = alertItem.Categories,
                 },
-                matches = match.Hits.Select(hit => new AlertMatch(hit.Field, hit.Term, hit.Snippet)),
+                matches = hits.Select(hit => new AlertMatch(hit.Field, hit.Term, hit.Snippet)),
             }));
         }
 
         return matched > 0 ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>The query's line with a caret under the position of the error.</summary>
+    private static string Pointer(string query, QueryParseException error)
+    {
+        var line = query.Split('\n').ElementAtOrDefault(error.Line - 1) ?? "";
+        return $"  {line}{Environment.NewLine}  {new string(' ', Math.Max(0, error.Column - 1))}^";
     }
 
     private static (string Name, string? Query) TopicQuery(CliContext context)
