@@ -136,10 +136,10 @@ internal sealed class CompiledTerm : CompiledNode
                 continue;
             }
 
-            var end = _words[0].MatchAt(segment.Tokens, occurrence.Position, joined);
+            var end = _words[0].MatchAt(segment, occurrence.Position, joined);
             if (end >= 0)
             {
-                end = MatchRest(segment.Tokens, 1, end);
+                end = MatchRest(segment, 1, end);
             }
 
             if (end < 0)
@@ -159,7 +159,7 @@ internal sealed class CompiledTerm : CompiledNode
         return found;
     }
 
-    private int MatchRest(TextToken[] tokens, int wordIndex, int position)
+    private int MatchRest(MatchSegment segment, int wordIndex, int position)
     {
         if (wordIndex == _words.Length)
         {
@@ -167,8 +167,8 @@ internal sealed class CompiledTerm : CompiledNode
         }
 
         var word = _words[wordIndex];
-        var end = word.MatchAt(tokens, position, joined: false);
-        if (end >= 0 && (end = MatchRest(tokens, wordIndex + 1, end)) >= 0)
+        var end = word.MatchAt(segment, position, joined: false);
+        if (end >= 0 && (end = MatchRest(segment, wordIndex + 1, end)) >= 0)
         {
             return end;
         }
@@ -178,7 +178,7 @@ internal sealed class CompiledTerm : CompiledNode
             return -1;
         }
 
-        end = word.MatchAt(tokens, position, joined: true);
-        return end >= 0 ? MatchRest(tokens, wordIndex + 1, end) : -1;
+        end = word.MatchAt(segment, position, joined: true);
+        return end >= 0 ? MatchRest(segment, wordIndex + 1, end) : -1;
     }
 }

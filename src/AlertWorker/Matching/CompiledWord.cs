@@ -31,13 +31,12 @@ internal sealed class CompiledWord(QueryWord word)
     /// Whether the word matches at <paramref name="position"/> taking the joined form (<paramref name="joined"/>)
     /// or the parts one per token; returns the position after the match, or -1.
     /// </summary>
-    public int MatchAt(TextToken[] tokens, int position, bool joined)
+    public int MatchAt(MatchSegment segment, int position, bool joined)
     {
+        var tokens = segment.Tokens;
         if (!IsCompound || joined)
         {
-            return position < tokens.Length && Equal(tokens[position].Text, IsCompound ? _joined : _parts[0], IsPrefix)
-                ? position + 1
-                : -1;
+            return position < tokens.Length ? MatchWhole(segment, position, IsCompound ? _joined : _parts[0]) : -1;
         }
 
         if (position + _parts.Length > tokens.Length)
@@ -54,6 +53,34 @@ internal sealed class CompiledWord(QueryWord word)
         }
 
         return position + _parts.Length;
+    }
+
+    /// <summary>
+    /// Matches <paramref name="word"/> as one token, or as a dash-joined run of tokens that spells it
+    /// (<c>ceasefire</c> in <c>cease-fire</c>); returns the position after the match, or -1.
+    /// </summary>
+    private int MatchWhole(MatchSegment segment, int position, string word)
+    {
+        var tokens = segment.Tokens;
+        var spelled = tokens[position].Text;
+        if (Equal(spelled, word, IsPrefix))
+        {
+            return position + 1;
+        }
+
+        for (var next = position + 1;
+             next < tokens.Length && next - position < MatchSegment.MaxCompoundParts && segment.DashJoined[next]
+                 && word.StartsWith(spelled, StringComparison.Ordinal);
+             next++)
+        {
+            spelled += tokens[next].Text;
+            if (Equal(spelled, word, IsPrefix))
+            {
+                return next + 1;
+            }
+        }
+
+        return -1;
     }
 
     private static bool Equal(string token, string part, bool prefix) =>

@@ -30,13 +30,15 @@ public sealed class MatchDocument
 
                 list.Add(new Occurrence(s, p));
             }
+
+            IndexCompounds(s);
         }
 
         SortedTokens = [.. _index.Keys];
         Array.Sort(SortedTokens, StringComparer.Ordinal);
     }
 
-    /// <summary>The distinct normalised tokens of the whole item, in ordinal order.</summary>
+    /// <summary>The distinct normalised tokens of the whole item, dash-joined compounds included, in ordinal order.</summary>
     internal string[] SortedTokens { get; }
 
     internal MatchSegment[] Segments { get; }
@@ -89,6 +91,30 @@ public sealed class MatchDocument
     /// <summary>The normalised tokens of <paramref name="field"/>, in order (categories one after another).</summary>
     public IReadOnlyList<string> GetTokens(MatchField field) =>
         [.. Segments.Where(s => s.Field == field).SelectMany(s => s.Tokens).Select(t => t.Text)];
+
+    /// <summary>
+    /// Indexes each dash-joined run of tokens (<c>cease-fire</c> → <c>ceasefire</c>) at the position of its first
+    /// token, so that a joined query word finds the hyphenated text; <see cref="CompiledWord"/> checks the run.
+    /// </summary>
+    private void IndexCompounds(int segmentIndex)
+    {
+        var segment = Segments[segmentIndex];
+        for (var p = 0; p < segment.Tokens.Length; p++)
+        {
+            var joined = segment.Tokens[p].Text;
+            for (var q = p + 1; q < segment.Tokens.Length && q - p < MatchSegment.MaxCompoundParts && segment.DashJoined[q]; q++)
+            {
+                joined += segment.Tokens[q].Text;
+                if (!_index.TryGetValue(joined, out var list))
+                {
+                    list = [];
+                    _index.Add(joined, list);
+                }
+
+                list.Add(new Occurrence(segmentIndex, p));
+            }
+        }
+    }
 
     internal IReadOnlyList<Occurrence> Lookup(string token) =>
         _index.TryGetValue(token, out var list) ? list : NoOccurrences;
