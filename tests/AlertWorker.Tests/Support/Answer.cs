@@ -43,11 +43,14 @@ public static class Answer
         };
 
     /// <summary>The body gzip-compressed, with <c>Content-Encoding: gzip</c>.</summary>
-    public static Func<HttpContext, Task> Gzip(byte[] plain, string contentType = RssType) => async context =>
+    public static Func<HttpContext, Task> Gzip(byte[] plain, string contentType = RssType) => GzipEncoded(Gzipped(plain), contentType);
+
+    /// <summary>Bytes already gzip-compressed, sent with <c>Content-Encoding: gzip</c> (a bomb, say).</summary>
+    public static Func<HttpContext, Task> GzipEncoded(byte[] compressed, string contentType = RssType) => async context =>
     {
         context.Response.ContentType = contentType;
         context.Response.Headers.ContentEncoding = "gzip";
-        await context.Response.Body.WriteAsync(Gzipped(plain), context.RequestAborted);
+        await context.Response.Body.WriteAsync(compressed, context.RequestAborted);
     };
 
     public static byte[] Gzipped(byte[] plain)
