@@ -190,4 +190,31 @@ public sealed class FeedHealthTests : IAsyncLifetime
         Assert.Equal(2, _hook.Delivered.Count);
         Assert.Equal(2, _hook.Delivered.Select(alert => alert.GetProperty("id").GetString()).Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_410_raises_a_feed_failure_alert_saying_the_feed_is_gone()
+    {
+        _server.Map("/gone.xml", Answer.Status(410));
+        _app.Section["FeedFailures"] = new JsonObject { ["Channels"] = new JsonArray("desk-hook") };
+        _app.Feed("world", _server.Url("/gone.xml"), interval: Interval);
+
+        await _app.RunAsync("once");
+        await _app.RunAsync("once");
+
+        var alert = Assert.Single(_hook.Delivered);
+        Assert.Equal("feed-failure", alert.GetProperty("topic").GetString());
+        Assert.Equal("Feed world is gone (HTTP 410) and is no longer polled", alert.GetProperty("item").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_feed_failure_channel_is_a_configuration_error_naming_its_path()
+    {
+        _app.Section["FeedFailures"] = new JsonObject { ["Threshold"] = 0, ["Channels"] = new JsonArray("nowhere") };
+
+        var result = await _app.RunAsync("validate");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("AlertWorker:FeedFailures:Channels:0: no channel named 'nowhere'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("AlertWorker:FeedFailures:Threshold", result.Error, StringComparison.Ordinal);
+    }
 }
