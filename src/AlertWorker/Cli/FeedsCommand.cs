@@ -1,10 +1,15 @@
+using AlertWorker.Configuration;
 using AlertWorker.Feeds;
 using AlertWorker.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace AlertWorker.Cli;
 
-/// <summary><c>feeds</c>: each configured feed's health: last success, last error, consecutive failures, next poll.</summary>
+/// <summary>
+/// <c>feeds</c>: each configured feed's health: last success, consecutive failures, next poll, last error; and, under
+/// a feed that moved permanently, the URL it is now polled at.
+/// </summary>
 public static class FeedsCommand
 {
     public static async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
@@ -16,6 +21,7 @@ public static class FeedsCommand
 
         using var host = AlertWorkerServices.BuildHost(loaded.Settings, loaded.Configuration, daemon: false, context.Overrides);
         var states = host.Services.GetRequiredService<FeedStateStore>();
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await context.Output.WriteLineAsync($"{"FEED",-20}  {"LAST SUCCESS (UTC)",-19}  {"FAILS",5}  {"NEXT POLL (UTC)",-19}  LAST ERROR");
         foreach (var (name, feed) in loaded.Settings.Options.Feeds.OrderBy(feed => feed.Key, StringComparer.OrdinalIgnoreCase))
         {
@@ -24,19 +30,27 @@ public static class FeedsCommand
             var next = !feed.Enabled ? "disabled"
                 : fresh ? "at start"
                 : state.Gone ? "never (410 Gone)"
-                : Time(NextPoll(state, feed));
+                : Time(NextPoll(state, feed, now));
             await context.Output.WriteLineAsync(
                 $"{name,-20}  {(fresh ? "never" : Time(state.LastSuccess)),-19}  {(fresh ? 0 : state.ConsecutiveFailures),5}  {next,-19}  {(fresh ? "" : state.LastError)}");
+            if (!fresh && state.CurrentUrl is { } movedTo)
+            {
+                await context.Output.WriteLineAsync($"{"",-20}  moved permanently: now polled at {movedTo}");
+            }
         }
 
         return ExitCodes.Ok;
     }
 
-    private static DateTimeOffset? NextPoll(FeedState state, Configuration.FeedOptions feed)
+    /// <summary>When the schedule fires next after the last attempt, or later when a back-off or Retry-After says so.</summary>
+    private static DateTimeOffset? NextPoll(FeedState state, FeedOptions feed, DateTimeOffset now)
     {
-        var scheduled = feed.Cron is null ? state.LastAttempt + (feed.Interval ?? FeedSchedule.DefaultInterval) : null;
-        return state.NextPollAt > scheduled || scheduled is null ? state.NextPollAt ?? scheduled : scheduled;
+        var after = state.LastAttempt ?? now;
+        var scheduled = feed.Cron is { } cron
+            ? new CronExpression(cron).GetNextValidTimeAfter(after)
+            : after + (feed.Interval ?? FeedSchedule.DefaultInterval);
+        return state.NextPollAt > scheduled ? state.NextPollAt : scheduled;
     }
 
-    private static string Time(DateTimeOffset? time) => time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss") ?? "never";
+    private static string Time(DateTimeOffset? time) => time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? "never";
 }

@@ -12,6 +12,8 @@ public sealed class AlertWorkerOptions
 
     public FetchOptions Fetch { get; set; } = new();
 
+    public FeedFailuresOptions FeedFailures { get; set; } = new();
+
     public Dictionary<string, FeedOptions> Feeds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Dictionary<string, TopicOptions> Topics { get; set; } = new(StringComparer.OrdinalIgnoreCase);

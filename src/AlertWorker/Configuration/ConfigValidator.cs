@@ -44,6 +44,7 @@ public static class ConfigValidator
             CheckTopic(reader, topic, feeds, channels, usedFeeds, usedChannels);
         }
 
+        CheckFetchLimitsAndFeedFailures(reader, root, channels, usedChannels);
         foreach (var channel in channels.Where(name => !usedChannels.Contains(name)))
         {
             reader.Warning(root.GetSection("Channels").GetSection(channel).Path, "no topic sends to this channel");
@@ -75,6 +76,27 @@ public static class ConfigValidator
         reader.Integer(fetch, "MaxResponseBytes", 1024, long.MaxValue);
         reader.Integer(fetch, "MaxConcurrentPolls", 1, 1024);
         reader.Integer(fetch, "MaxConcurrentPollsPerHost", 1, 1024);
+    }
+
+    /// <summary>Fetch:MaxRedirects and Fetch:MaxBackoff, and FeedFailures (whose channels count as used).</summary>
+    private static void CheckFetchLimitsAndFeedFailures(ConfigReader reader, IConfigurationSection root, HashSet<string> channels, HashSet<string> usedChannels)
+    {
+        var fetch = root.GetSection("Fetch");
+        reader.Integer(fetch, "MaxRedirects", 0, 20);
+        reader.TimeSpan(fetch, "MaxBackoff");
+        var failures = root.GetSection("FeedFailures");
+        reader.Integer(failures, "Threshold", 1, 1000);
+        foreach (var (path, name) in ConfigReader.List(failures, "Channels"))
+        {
+            if (channels.Contains(name))
+            {
+                usedChannels.Add(name);
+            }
+            else
+            {
+                reader.Error(path, $"no channel named '{name}'");
+            }
+        }
     }
 
     private static void CheckFeed(ConfigReader reader, IConfigurationSection feed)

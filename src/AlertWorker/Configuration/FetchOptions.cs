@@ -14,4 +14,10 @@ public sealed class FetchOptions
 
     /// <summary>Polls running at once against one host. Default 2.</summary>
     public int MaxConcurrentPollsPerHost { get; set; } = 2;
+
+    /// <summary>Redirects followed within one fetch; one more fails it. Default 5.</summary>
+    public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>Longest wait after failed polls: the wait doubles from one minute per failure up to this. Default 6 hours.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(6);
 }

@@ -7,13 +7,13 @@ namespace AlertWorker.Feeds;
 
 /// <summary>
 /// Fetches a feed's bytes: over HTTP(S) with a conditional GET, decompression, a size cap counted after
-/// decompression, one time limit for the whole exchange and at most <see cref="MaxRedirects"/> redirects;
-/// from disk for <c>file://</c> URLs and plain paths. Throws <see cref="FeedFetchException"/> on any failure.
+/// decompression, one time limit for the whole exchange (headers and every byte of the body) and at most
+/// <c>Fetch:MaxRedirects</c> redirects, each to http(s) only; from disk for <c>file://</c> URLs and plain paths.
+/// Throws <see cref="FeedFetchException"/> on any failure, and lets only the caller's cancellation escape otherwise.
 /// </summary>
 public sealed class FeedFetcher(IHttpClientFactory httpClients, ActiveConfiguration configuration, TimeProvider time)
 {
     public const string HttpClientName = "feeds";
-    public const int MaxRedirects = 5;
 
     public async Task<FetchResult> FetchAsync(string url, FeedState state, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class FeedFetcher(IHttpClientFactory httpClients, ActiveConfigurat
         try
         {
             return IsHttp(url)
-                ? await FetchHttpAsync(new Uri(url), state, fetch.MaxResponseBytes, timeout.Token)
+                ? await FetchHttpAsync(new Uri(url), state, fetch, timeout.Token)
                 : await ReadFileAsync(url, fetch.MaxResponseBytes, timeout.Token);
         }
         catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -34,12 +34,9 @@ public sealed class FeedFetcher(IHttpClientFactory httpClients, ActiveConfigurat
         {
             throw new FeedFetchException($"request failed: {exception.Message}", inner: exception);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or UriFormatException or InvalidDataException)
         {
-            throw new FeedFetchException(exception.Message, inner: exception);
-        }
-        catch (UnauthorizedAccessException exception)
-        {
+            // InvalidDataException: a body that claims gzip/deflate/brotli but is not.
             throw new FeedFetchException(exception.Message, inner: exception);
         }
     }
@@ -51,7 +48,7 @@ public sealed class FeedFetcher(IHttpClientFactory httpClients, ActiveConfigurat
     public static string FilePathOf(string url) =>
         url.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? new Uri(url).LocalPath : Path.GetFullPath(url);
 
-    private async Task<FetchResult> FetchHttpAsync(Uri uri, FeedState state, long maxBytes, CancellationToken cancellationToken)
+    private async Task<FetchResult> FetchHttpAsync(Uri uri, FeedState state, FetchOptions fetch, CancellationToken cancellationToken)
     {
         var http = httpClients.CreateClient(HttpClientName);
         var allPermanent = true;
@@ -63,46 +60,61 @@ public sealed class FeedFetcher(IHttpClientFactory httpClients, ActiveConfigurat
                 request.Headers.IfNoneMatch.Add(tag);
             }
 
-            if (state.LastModified is { } lastModified && DateTimeOffset.TryParse(lastModified, out var since))
+            if (state.LastModified is { } lastModified)
             {
-                request.Headers.IfModifiedSince = since;
+                // Sent back exactly as the server wrote it, as RFC 9110 recommends: the server compares strings, often.
+                request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
             }
 
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var status = (int)response.StatusCode;
             if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
             {
-                if (hop >= MaxRedirects)
+                if (hop >= fetch.MaxRedirects)
                 {
-                    throw new FeedFetchException($"more than {MaxRedirects} redirects", status);
+                    throw new FeedFetchException($"more than {fetch.MaxRedirects} redirects (last to {location})", status);
+                }
+
+                var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
+                if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+                {
+                    // A server must not be able to point us at a local file or another protocol.
+                    throw new FeedFetchException($"redirect to a {next.Scheme}: URL refused", status);
                 }
 
                 allPermanent &= status is 301 or 308;
-                uri = location.IsAbsoluteUri ? location : new Uri(uri, location);
+                uri = next;
                 continue;
             }
 
+            var movedTo = allPermanent && hop > 0 ? uri.ToString() : null;
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
-                return FetchResult.NotModified with { MovedTo = allPermanent && hop > 0 ? uri.ToString() : null };
+                return FetchResult.NotModified with { MovedTo = movedTo };
             }
 
             if (!response.IsSuccessStatusCode)
             {
                 throw new FeedFetchException(
-                    $"HTTP {status} {response.ReasonPhrase}",
+                    $"HTTP {status} {response.ReasonPhrase}".TrimEnd(),
                     status,
                     WebhookChannel.RetryAfterOf(response.Headers.RetryAfter, time.GetUtcNow()));
             }
 
-            var body = await ReadCappedAsync(await response.Content.ReadAsStreamAsync(cancellationToken), maxBytes, cancellationToken);
+            // Without compression the declared length tells the answer in advance; with it, only counting the inflated bytes does.
+            if (response.Content.Headers.ContentLength > fetch.MaxResponseBytes)
+            {
+                throw new FeedFetchException($"response larger than {fetch.MaxResponseBytes} bytes ({response.Content.Headers.ContentLength} declared)");
+            }
+
+            var body = await ReadCappedAsync(await response.Content.ReadAsStreamAsync(cancellationToken), fetch.MaxResponseBytes, cancellationToken);
             return new FetchResult
             {
                 Body = body,
                 Charset = response.Content.Headers.ContentType?.CharSet,
                 ETag = response.Headers.ETag?.ToString(),
-                LastModified = response.Content.Headers.LastModified?.ToString("R"),
-                MovedTo = allPermanent && hop > 0 ? uri.ToString() : null,
+                LastModified = response.Content.Headers.TryGetValues("Last-Modified", out var values) ? values.FirstOrDefault() : null,
+                MovedTo = movedTo,
             };
         }
     }
@@ -119,6 +131,7 @@ public sealed class FeedFetcher(IHttpClientFactory httpClients, ActiveConfigurat
         return new FetchResult { Body = await ReadCappedAsync(file, maxBytes, cancellationToken) };
     }
 
+    /// <summary>Reads to the end, or throws as soon as more than <paramref name="maxBytes"/> arrived: a bomb never inflates past the cap.</summary>
     private static async Task<byte[]> ReadCappedAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
     {
         await using var _ = stream;

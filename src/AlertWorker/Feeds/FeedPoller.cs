@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AlertWorker.Alerts;
 using AlertWorker.Configuration;
 using AlertWorker.Feeds.Parsing;
@@ -10,7 +11,10 @@ namespace AlertWorker.Feeds;
 /// <summary>
 /// One poll of one feed, the whole straight line: fetch → parse → keep the unseen items → match them against the
 /// topics → record the items as seen and queue their alerts in one transaction. Failures are recorded in the
-/// feed's health and never escape, except cancellation.
+/// feed's health (with exponential back-off, <c>Retry-After</c> and 410 Gone honoured through
+/// <see cref="FeedState.NextPollAt"/> and <see cref="FeedState.Gone"/>) and never escape, except cancellation and
+/// storage errors. A feed that reaches <c>FeedFailures:Threshold</c> failures in a row is reported once per streak:
+/// a warning, and a <c>feed-failure</c> alert to each of <c>FeedFailures:Channels</c> (see <see cref="FeedFailureAlerts"/>).
 /// </summary>
 public sealed class FeedPoller(
     ActiveConfiguration configuration,
@@ -22,11 +26,8 @@ public sealed class FeedPoller(
     TimeProvider time,
     ILogger<FeedPoller> logger)
 {
-    /// <summary>Consecutive failures after which a feed is reported once as a warning.</summary>
-    public const int FailuresBeforeWarning = 5;
-
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
+    /// <summary>The wait after a first failure; it doubles with each further one, up to <c>Fetch:MaxBackoff</c>.</summary>
+    public static readonly TimeSpan FirstBackoff = TimeSpan.FromMinutes(1);
 
     public async Task<PollOutcome> PollAsync(string feedName, CancellationToken cancellationToken)
     {
@@ -93,28 +94,36 @@ public sealed class FeedPoller(
                 state.HasBaseline ? "" : $" (first poll: {feed.FirstPoll})");
             return new PollOutcome(PollStatus.Polled, parsed.Items.Count, unseen.Count, alerts.Count);
         }
-        catch (Exception exception) when (exception is FeedFetchException or FeedParseException)
+        catch (Exception exception) when (exception is not (OperationCanceledException or DbException))
         {
-            await states.SaveAsync(Failed(feedName, state, exception, now), cancellationToken);
-            return new PollOutcome(PollStatus.Failed, Reason: exception.Message);
+            if (exception is not (FeedFetchException or FeedParseException))
+            {
+                // A bug met by one feed's answer fails that feed, not the whole cycle.
+                logger.LogError(exception, "Unexpected error polling {Feed}", feedName);
+            }
+
+            var failed = Failed(feedName, state, exception, now, settings.Options);
+            var alerts = FeedFailureAlerts.For(feedName, state, failed, settings.Options, now);
+            await items.RecordPollAsync(failed, [], alerts, now, cancellationToken);
+            return new PollOutcome(PollStatus.Failed, Alerts: alerts.Count, Reason: exception.Message);
         }
     }
 
     private static FeedState Succeeded(FeedState state, DateTimeOffset now) =>
         state with { LastSuccess = now, LastError = null, ConsecutiveFailures = 0, NextPollAt = null };
 
-    private FeedState Failed(string feedName, FeedState state, Exception exception, DateTimeOffset now)
+    private FeedState Failed(string feedName, FeedState state, Exception exception, DateTimeOffset now, AlertWorkerOptions options)
     {
         var failures = state.ConsecutiveFailures + 1;
         var fetchError = exception as FeedFetchException;
-        var backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks * (1L << Math.Min(failures - 1, 20))));
+        var backoff = Backoff(failures, options.Fetch.MaxBackoff);
         var wait = fetchError?.RetryAfter is { } asked && asked > backoff ? asked : backoff;
         var gone = fetchError?.Gone == true;
         if (gone)
         {
             logger.LogWarning("Feed {Feed} answered 410 Gone at {Url}: it is not polled again until its configured URL changes", feedName, state.CurrentUrl ?? state.ConfiguredUrl);
         }
-        else if (failures == FailuresBeforeWarning)
+        else if (failures == options.FeedFailures.Threshold)
         {
             logger.LogWarning("Feed {Feed} has failed {Failures} polls in a row, last: {Error}", feedName, failures, exception.Message);
         }
@@ -125,6 +134,10 @@ public sealed class FeedPoller(
 
         return state with { LastError = exception.Message, ConsecutiveFailures = failures, NextPollAt = now + wait, Gone = gone };
     }
+
+    /// <summary>The wait after <paramref name="failures"/> failures in a row: 1, 2, 4, 8 … minutes, at most <paramref name="max"/>.</summary>
+    public static TimeSpan Backoff(int failures, TimeSpan max) =>
+        TimeSpan.FromTicks(Math.Min(max.Ticks, FirstBackoff.Ticks * (1L << Math.Clamp(failures - 1, 0, 20))));
 
     private static List<NewAlert> AlertsFor(string feedName, FeedOptions feed, IReadOnlyList<FeedItem> unseen, Settings settings, DateTimeOffset now)
     {

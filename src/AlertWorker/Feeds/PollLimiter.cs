@@ -14,23 +14,30 @@ public sealed class PollLimiter(ActiveConfiguration configuration)
     private readonly int _perHost = configuration.Options.Fetch.MaxConcurrentPollsPerHost;
 
     /// <summary>Waits for a slot for this URL's host; dispose the result to give the slot back.</summary>
+    /// <remarks>
+    /// The host's slot is taken first: a feed queued behind its own busy host must not hold a global slot meanwhile,
+    /// or many feeds of one host would starve every other host.
+    /// </remarks>
     public async Task<IDisposable> EnterAsync(string url, CancellationToken cancellationToken)
     {
-        var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) && FeedFetcher.IsHttp(url) ? uri.Host : "";
-        var perHost = _hosts.GetOrAdd(host, _ => new SemaphoreSlim(_perHost));
-        await _global.WaitAsync(cancellationToken);
+        var perHost = _hosts.GetOrAdd(HostOf(url), _ => new SemaphoreSlim(_perHost));
+        await perHost.WaitAsync(cancellationToken);
         try
         {
-            await perHost.WaitAsync(cancellationToken);
+            await _global.WaitAsync(cancellationToken);
         }
         catch
         {
-            _global.Release();
+            perHost.Release();
             throw;
         }
 
         return new Slot(_global, perHost);
     }
+
+    /// <summary>The host a URL is limited under; every local file shares one.</summary>
+    private static string HostOf(string url) =>
+        FeedFetcher.IsHttp(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.IdnHost : "";
 
     private sealed class Slot(SemaphoreSlim global, SemaphoreSlim perHost) : IDisposable
     {
@@ -40,8 +47,8 @@ public sealed class PollLimiter(ActiveConfiguration configuration)
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                perHost.Release();
                 global.Release();
+                perHost.Release();
             }
         }
     }
