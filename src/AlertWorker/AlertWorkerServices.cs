@@ -41,6 +41,7 @@ public static class AlertWorkerServices
             });
             builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
             builder.Services.AddHostedService<FeedSchedule>();
+            builder.Services.AddHostedService<DispatchDrain>();
         }
 
         overrides?.Invoke(builder.Services);
