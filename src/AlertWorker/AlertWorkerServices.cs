@@ -35,7 +35,9 @@ public static class AlertWorkerServices
         builder.Services.AddAlertWorker(settings, configuration);
         if (daemon)
         {
-            builder.Services.AddQuartz("AlertWorker", quartz =>
+            // The default (unnamed) scheduler: a named one registers its components keyed by its name, where
+            // FeedSchedule's plain ISchedulerFactory does not find them, and `run` failed at start-up.
+            builder.Services.AddQuartz(quartz =>
             {
                 quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Max(4, settings.Options.Fetch.MaxConcurrentPolls + 1));
             });

@@ -28,6 +28,9 @@ public sealed class AlertDispatcher(
     /// <summary>How long a claim outlives the attempt's timeout, for recording the outcome.</summary>
     public static readonly TimeSpan ClaimGrace = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often a pass with free slots looks for newly due alerts while its attempts are in flight.</summary>
+    private static readonly TimeSpan ClaimInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>A pass stops claiming when this many of its retried alerts are due again (a zero retry delay).</summary>
     private const int MaxRetriedInPass = 500;
 
@@ -133,7 +136,6 @@ public sealed class AlertDispatcher(
                     }
                 }
 
-                // Nothing new now: finish what is in flight, claiming again as slots free up, in case more became due.
                 claiming = except.Count < MaxRetriedInPass;
                 if (claimed.Count == 0 && inFlight.Count == 0)
                 {
@@ -146,11 +148,17 @@ public sealed class AlertDispatcher(
                 break;
             }
 
-            var done = await Task.WhenAny(inFlight);
-            inFlight.Remove(done);
-            if (await done is { Alert: { } queued, NextAttemptAt: { } next })
+            // With a slot free, look again for newly due alerts now and then instead of waiting for a slow attempt.
+            var canClaim = claiming && !stopping.IsCancellationRequested && inFlight.Count < AttemptsAtOncePerChannel;
+            Task waiting = Task.WhenAny(inFlight);
+            await (canClaim ? Task.WhenAny(waiting, Task.Delay(ClaimInterval, stopping)) : waiting);
+            foreach (var done in inFlight.Where(attempt => attempt.IsCompleted).ToList())
             {
-                retried[queued] = next;
+                inFlight.Remove(done);
+                if (await done is { Alert: { } queued, NextAttemptAt: { } next })
+                {
+                    retried[queued] = next;
+                }
             }
         }
     }
