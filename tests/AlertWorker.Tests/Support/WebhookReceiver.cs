@@ -49,7 +49,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 context.Response.StatusCode = receiver.DefaultStatus;
             }
 
-            if (context.Response.StatusCode is >= 200 and < 300)
+            // A request the sender gave up on (timed out, or died) was answered to no one: it delivered nothing.
+            if (context.Response.StatusCode is >= 200 and < 300 && !context.RequestAborted.IsCancellationRequested)
             {
                 receiver._delivered[request] = true;
             }
