@@ -35,12 +35,15 @@ public static class AlertWorkerServices
         builder.Services.AddAlertWorker(settings, configuration);
         if (daemon)
         {
+            // The default (unnamed) scheduler: a named one registers its components keyed by its name, where
+            // FeedSchedule's plain ISchedulerFactory does not find them, and `run` failed at start-up.
             builder.Services.AddQuartz(quartz =>
             {
                 quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Max(4, settings.Options.Fetch.MaxConcurrentPolls + 1));
             });
             builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
             builder.Services.AddHostedService<FeedSchedule>();
+            builder.Services.AddHostedService<DispatchDrain>();
         }
 
         overrides?.Invoke(builder.Services);

@@ -32,10 +32,37 @@ public sealed class AlertOutbox(Database database)
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Claims up to <paramref name="max"/> pending alerts that are due, oldest first, until <paramref name="leaseUntil"/>.</summary>
-    public async Task<IReadOnlyList<OutboxAlert>> ClaimDueAsync(DateTimeOffset now, int max, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    /// <summary>The channels that have alerts due now and not claimed by anyone.</summary>
+    public async Task<IReadOnlyList<string>> ChannelsWithDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            """
+            SELECT DISTINCT channel FROM alerts
+            WHERE state = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
+            """)
+            .With("now", now);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var channels = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            channels.Add(reader.GetString(0));
+        }
+
+        return channels;
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> pending alerts to one channel that are due, oldest first, until
+    /// <paramref name="leaseUntil"/>, leaving out the ids in <paramref name="except"/>. A claim is a lease, not a lock:
+    /// when its holder dies, the alert is due again once the lease has run out.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxAlert>> ClaimDueAsync(
+        string channel, DateTimeOffset now, int max, DateTimeOffset leaseUntil, IReadOnlyCollection<string> except, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var names = except.Select((_, index) => "@x" + index).ToList();
+        var exclusion = names.Count == 0 ? "" : $"AND id NOT IN ({string.Join(", ", names)})";
         // The state and lease are checked again on the row itself so that a concurrent claimer that picked the
         // same ids (PostgreSQL re-evaluates the outer condition on the updated row) claims none of them twice.
         await using var command = connection.Command(
@@ -43,31 +70,41 @@ public sealed class AlertOutbox(Database database)
             UPDATE alerts SET claimed_until = @until
             WHERE id IN (
                 SELECT id FROM alerts
-                WHERE state = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
+                WHERE state = 'pending' AND channel = @channel AND next_attempt_at <= @now
+                  AND (claimed_until IS NULL OR claimed_until < @now) {exclusion}
                 ORDER BY next_attempt_at, created_at LIMIT @max)
               AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @now)
             RETURNING {Columns}
             """)
-            .With("now", now).With("until", leaseUntil).With("max", max);
+            .With("channel", channel).With("now", now).With("until", leaseUntil).With("max", max);
+        foreach (var (name, id) in names.Zip(except))
+        {
+            command.With(name, id);
+        }
+
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    /// <summary>Records a delivery. A delivery wins over a dead letter a concurrent claimer recorded meanwhile.</summary>
     public async Task MarkSentAsync(string id, int attempts, DateTimeOffset at, CancellationToken cancellationToken) =>
         await UpdateAsync(
-            "UPDATE alerts SET state = 'sent', attempts = @attempts, sent_at = @at, claimed_until = NULL, last_error = NULL WHERE id = @id",
+            "UPDATE alerts SET state = 'sent', attempts = @attempts, sent_at = @at, claimed_until = NULL, last_error = NULL WHERE id = @id AND state <> 'sent'",
             cancellationToken,
             ("id", id), ("attempts", attempts), ("at", at));
 
-    /// <summary>Records a failed attempt: queued again for <paramref name="nextAttemptAt"/>, or a dead letter when that is null.</summary>
+    /// <summary>
+    /// Records a failed attempt: queued again for <paramref name="nextAttemptAt"/>, or a dead letter when that is null.
+    /// Only a pending alert changes: a late failure never turns an alert another claimer delivered into a dead letter.
+    /// </summary>
     public async Task MarkFailedAsync(string id, int attempts, DateTimeOffset? nextAttemptAt, string error, CancellationToken cancellationToken) =>
         await UpdateAsync(
             nextAttemptAt is null
-                ? "UPDATE alerts SET state = 'dead', attempts = @attempts, last_error = @error, claimed_until = NULL WHERE id = @id"
-                : "UPDATE alerts SET attempts = @attempts, next_attempt_at = @next, last_error = @error, claimed_until = NULL WHERE id = @id",
+                ? "UPDATE alerts SET state = 'dead', attempts = @attempts, last_error = @error, claimed_until = NULL WHERE id = @id AND state = 'pending'"
+                : "UPDATE alerts SET attempts = @attempts, next_attempt_at = @next, last_error = @error, claimed_until = NULL WHERE id = @id AND state = 'pending'",
             cancellationToken,
             ("id", id), ("attempts", attempts), ("next", nextAttemptAt), ("error", error));
 
-    /// <summary>Gives a claimed alert back untouched, for an attempt abandoned at shutdown.</summary>
+    /// <summary>Gives a claimed alert back untouched: an attempt abandoned at shutdown, or a claim that was not needed.</summary>
     public async Task ReleaseAsync(string id, CancellationToken cancellationToken) =>
         await UpdateAsync("UPDATE alerts SET claimed_until = NULL WHERE id = @id", cancellationToken, ("id", id));
 

@@ -4,7 +4,11 @@ using Quartz;
 
 namespace AlertWorker.Scheduling;
 
-/// <summary>Sends the alerts that are due. Runs on a short interval and whenever a poll queued alerts.</summary>
+/// <summary>
+/// Starts sending the alerts that are due. Runs on a short interval and whenever a poll queued alerts. It only
+/// starts a pass for each idle channel and returns, so a channel busy with a slow receiver never keeps this job,
+/// and with it every other channel, waiting; <see cref="DispatchDrain"/> waits for the passes at shutdown.
+/// </summary>
 [DisallowConcurrentExecution]
 public sealed class DispatchAlertsJob(AlertDispatcher dispatcher, IHostApplicationLifetime lifetime) : IJob
 {
@@ -13,6 +17,6 @@ public sealed class DispatchAlertsJob(AlertDispatcher dispatcher, IHostApplicati
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         // Shutdown stops new claims; attempts in flight get the dispatcher's drain time, then stay queued.
-        await dispatcher.DispatchDueAsync(lifetime.ApplicationStopping);
+        await dispatcher.StartDueAsync(lifetime.ApplicationStopping);
     }
 }

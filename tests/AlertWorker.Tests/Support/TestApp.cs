@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using AlertWorker.Alerts;
 using AlertWorker.Cli;
+using AlertWorker.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AlertWorker.Tests.Support;
@@ -48,6 +50,33 @@ public sealed class TestApp : IDisposable
         Section["Feeds"]![name] = new JsonObject { ["Url"] = url, ["Interval"] = interval, ["FirstPoll"] = firstPoll };
         return this;
     }
+
+    /// <summary>Polls the feed every second (a cron schedule, which starts without the start-up spread of intervals).</summary>
+    public TestApp PollEverySecond(string feed)
+    {
+        var options = Section["Feeds"]![feed]!.AsObject();
+        options.Remove("Interval");
+        options["Cron"] = "* * * * * ?";
+        return this;
+    }
+
+    /// <summary>Sets a property of a channel already added, e.g. <c>Timeout</c> or <c>Retry:MaxAttempts</c>.</summary>
+    public TestApp ChannelSetting(string channel, string path, JsonNode value)
+    {
+        var node = Section["Channels"]![channel]!.AsObject();
+        var names = path.Split(':');
+        foreach (var name in names[..^1])
+        {
+            node = (node[name] ??= new JsonObject()).AsObject();
+        }
+
+        node[names[^1]] = value;
+        return this;
+    }
+
+    /// <summary>The alerts in one state as stored in the data directory, newest first, read directly from the database.</summary>
+    public async Task<IReadOnlyList<OutboxAlert>> AlertsAsync(AlertState state) =>
+        await new AlertOutbox(new SqliteDatabase(DataDirectory)).ListAsync(state, 1000, CancellationToken.None);
 
     public TestApp Topic(string name, string query, params string[] channels)
     {

@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Http;
 namespace AlertWorker.Tests.Support;
 
 /// <summary>
-/// A loopback webhook receiver. Answers each POST with the next status of its script (200 once the script is
-/// used up), and checks Standard Webhooks signatures independently of the code under test.
+/// A loopback webhook receiver. Answers each POST with the next status of its script (<see cref="DefaultStatus"/>,
+/// 200 unless changed, once the script is used up), and checks Standard Webhooks signatures independently of the
+/// code under test.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -28,6 +29,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private readonly ConcurrentDictionary<RecordedRequest, bool> _delivered = new();
 
+    /// <summary>The status of every POST once the script is used up. Default 200.</summary>
+    public int DefaultStatus { get; set; } = 200;
+
+    /// <summary>The <c>webhook-id</c> of every POST, in order.</summary>
+    public IReadOnlyList<string?> PostedIds => Posts.Select(post => post.Header("webhook-id")).ToList();
+
     public static async Task<WebhookReceiver> StartAsync()
     {
         WebhookReceiver? receiver = null;
@@ -37,8 +44,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
             {
                 await answer(context);
             }
+            else
+            {
+                context.Response.StatusCode = receiver.DefaultStatus;
+            }
 
-            if (context.Response.StatusCode is >= 200 and < 300)
+            // A request the sender gave up on (timed out, or died) was answered to no one: it delivered nothing.
+            if (context.Response.StatusCode is >= 200 and < 300 && !context.RequestAborted.IsCancellationRequested)
             {
                 receiver._delivered[request] = true;
             }
@@ -61,6 +73,27 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
         return this;
     }
+
+    /// <summary>The next POST is answered with this status and a <c>Retry-After</c> header (seconds or an HTTP date).</summary>
+    public WebhookReceiver ThenAnswer(int status, string retryAfter) => ThenAnswer(context =>
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers.RetryAfter = retryAfter;
+        return Task.CompletedTask;
+    });
+
+    /// <summary>The next POST is answered 200 only after <paramref name="delay"/>, or never when the sender gives up first.</summary>
+    public WebhookReceiver ThenAnswerAfter(TimeSpan delay) => ThenAnswer(async context =>
+    {
+        try
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The sender timed out and closed the connection.
+        }
+    });
 
     public WebhookReceiver ThenAnswer(Func<HttpContext, Task> answer)
     {
