@@ -7,7 +7,7 @@ public static class RunCommand
 {
     public static async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        if (context.LoadSettings(reloadOnChange: true) is not { } loaded)
+        if (context.LoadSettings(watch: true) is not { } loaded)
         {
             return ExitCodes.Invalid;
         }
