@@ -35,7 +35,7 @@ public static class AlertWorkerServices
         builder.Services.AddAlertWorker(settings, configuration);
         if (daemon)
         {
-            builder.Services.AddQuartz("AlertWorker", quartz =>
+            builder.Services.AddQuartz(quartz =>
             {
                 quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Max(4, settings.Options.Fetch.MaxConcurrentPolls + 1));
             });
