@@ -63,6 +63,10 @@ public sealed class HotReloadTests : IAsyncLifetime
         var result = await running;
         Assert.Equal(0, result.ExitCode);
         Assert.Single(_events.Applied);
+
+        // Nothing stored was lost: the old feed's baseline held through the reload, and no story was alerted twice.
+        Assert.DoesNotContain(_hook.Delivered, body => body.GetProperty("item").GetProperty("id").GetString() == Rss.Weather.Id);
+        Assert.Single(_hook.Delivered, body => body.GetProperty("item").GetProperty("id").GetString() == "call-1" && body.GetProperty("feed").GetProperty("name").GetString() == "world");
     }
 
     [Fact]
