@@ -15,6 +15,11 @@ public sealed class CliArguments
 
     private static readonly HashSet<string> Flags = ["--dead", "--help", "--version"];
 
+    /// <summary>The verbs that take words of their own (<c>alerts retry &lt;id&gt;</c>); any other stray word is an error.</summary>
+    private static readonly HashSet<string> VerbsWithWords = ["alerts"];
+
+    private static readonly Dictionary<string, string> ShortFlags = new(StringComparer.Ordinal) { ["-h"] = "--help", ["-?"] = "--help" };
+
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
 
     public string Verb { get; private set; } = "run";
@@ -44,11 +49,21 @@ public sealed class CliArguments
 
         for (; index < args.Count; index++)
         {
-            var arg = args[index];
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            var arg = ShortFlags.GetValueOrDefault(args[index], args[index]);
+            if (!arg.StartsWith('-'))
             {
+                if (!VerbsWithWords.Contains(parsed.Verb))
+                {
+                    throw new UsageException($"unexpected '{arg}' for '{parsed.Verb}'");
+                }
+
                 parsed.Positionals.Add(arg);
                 continue;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new UsageException($"unknown option '{arg}'");
             }
 
             var (name, inline) = arg.IndexOf('=') is var equals and > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);

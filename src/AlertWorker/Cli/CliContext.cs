@@ -20,14 +20,15 @@ public sealed class CliContext(CliArguments arguments, TextWriter output, TextWr
 
     /// <summary>
     /// Loads and validates the configuration. On any error it prints every problem to stderr and returns null:
-    /// the caller exits 2 with nothing started. Warnings are printed and do not stop anything.
+    /// the caller exits 2 with nothing started. Warnings are printed and do not stop anything. With
+    /// <paramref name="watch"/> the daemon follows later changes of the file.
     /// </summary>
-    public (Settings Settings, IConfigurationRoot Configuration)? LoadSettings(bool reloadOnChange = false)
+    public (Settings Settings, IConfigurationRoot Configuration)? LoadSettings(bool watch = false)
     {
         IConfigurationRoot configuration;
         try
         {
-            configuration = ConfigLoader.Load(ConfigPath, reloadOnChange);
+            configuration = ConfigLoader.Load(ConfigPath, watch);
         }
         catch (ConfigLoadException exception)
         {
@@ -43,7 +44,8 @@ public sealed class CliContext(CliArguments arguments, TextWriter output, TextWr
 
         if (settings is null)
         {
-            Error.WriteLine($"{ConfigPath}: the configuration is invalid ({problems.Count(problem => !problem.IsWarning)} problem(s)); nothing was started");
+            var errors = problems.Count(problem => !problem.IsWarning);
+            Error.WriteLine($"{ConfigPath}: the configuration is invalid ({errors} {(errors == 1 ? "problem" : "problems")}); nothing was started");
             (configuration as IDisposable)?.Dispose();
             return null;
         }

@@ -2,19 +2,31 @@ using Microsoft.Extensions.Hosting;
 
 namespace AlertWorker.Cli;
 
-/// <summary><c>run</c>: the daemon, until SIGTERM/SIGINT (or the token); exit 0 after a clean shutdown.</summary>
+/// <summary>
+/// <c>run</c>: the daemon, until SIGTERM/SIGINT (or the token); exit 0 after a clean shutdown. The configuration is
+/// validated first (exit 2, nothing started) and then followed: saved changes apply without a restart.
+/// </summary>
 public static class RunCommand
 {
     public static async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        if (context.LoadSettings(reloadOnChange: true) is not { } loaded)
+        if (context.LoadSettings(watch: true) is not { } loaded)
         {
             return ExitCodes.Invalid;
         }
 
+        using var configuration = loaded.Configuration as IDisposable;
         using var host = AlertWorkerServices.BuildHost(loaded.Settings, loaded.Configuration, daemon: true, context.Overrides);
-        await host.RunAsync(cancellationToken);
-        (loaded.Configuration as IDisposable)?.Dispose();
-        return ExitCodes.Ok;
+        try
+        {
+            await host.RunAsync(cancellationToken);
+            return ExitCodes.Ok;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The host has logged it; the user gets one line, not a stack trace.
+            await context.Error.WriteLineAsync($"AlertWorker run: {exception.Message}");
+            return ExitCodes.Failure;
+        }
     }
 }

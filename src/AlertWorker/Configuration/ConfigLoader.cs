@@ -1,13 +1,12 @@
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.FileProviders;
 
 namespace AlertWorker.Configuration;
 
 /// <summary>
 /// Reads the configuration file, then the environment on top of it (<c>AlertWorker__Channels__ops__Smtp__Password</c>),
-/// the standard .NET way. Turns a missing file or malformed JSON into one <see cref="ConfigLoadException"/>
-/// that names the file and the place.
+/// the standard .NET way. A missing file or malformed JSON is one <see cref="ConfigLoadException"/> that names the
+/// file and the place; what is odd about the file's shape (names that differ only by case) is reported by
+/// <see cref="ConfigValidator"/> with the rest.
 /// </summary>
 public static class ConfigLoader
 {
@@ -21,45 +20,25 @@ public static class ConfigLoader
         return Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultPath : path);
     }
 
-    public static IConfigurationRoot Load(string path, bool reloadOnChange = false)
+    /// <summary>
+    /// Loads the file and the environment. With <paramref name="watch"/>, <see cref="ActiveConfiguration"/> follows
+    /// later changes of the file (the configuration returned never changes by itself).
+    /// </summary>
+    /// <exception cref="ConfigLoadException">The file is missing, unreadable or not valid JSON.</exception>
+    public static IConfigurationRoot Load(string path, bool watch = false)
     {
         if (!File.Exists(path))
         {
             throw new ConfigLoadException($"{path}: configuration file not found");
         }
 
-        var directory = Path.GetDirectoryName(path)!;
-        try
-        {
-            return new ConfigurationBuilder()
-                .AddJsonFile(new PhysicalFileProvider(directory), Path.GetFileName(path), optional: false, reloadOnChange)
-                .AddEnvironmentVariables()
-                .Build();
-        }
-        catch (Exception exception) when (exception is InvalidDataException or FormatException or JsonException)
-        {
-            throw new ConfigLoadException($"{path}: {Describe(exception)}", exception);
-        }
+        return new ConfigurationBuilder()
+            .Add(new JsonFileSource(path, watch))
+            .AddEnvironmentVariables()
+            .Build();
     }
 
-    /// <summary>The innermost JSON error, which carries the line and position.</summary>
-    internal static string Describe(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is JsonException json)
-            {
-                var where = json.LineNumber is { } line ? $"line {line + 1}, position {json.BytePositionInLine + 1}: " : "";
-                var reason = json.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
-                return $"invalid JSON at {where}{reason}";
-            }
-
-            if (current is FormatException format)
-            {
-                return $"invalid configuration: {format.Message}";
-            }
-        }
-
-        return $"invalid JSON: {exception.Message}";
-    }
+    /// <summary>The file a configuration was loaded from, and whether it is to be watched; null for one built in code.</summary>
+    internal static JsonFileProvider? FileOf(IConfiguration configuration) =>
+        (configuration as IConfigurationRoot)?.Providers.OfType<JsonFileProvider>().FirstOrDefault();
 }

@@ -15,6 +15,8 @@ internal sealed class ConfigReader
 
     public bool HasErrors => _problems.Any(problem => !problem.IsWarning);
 
+    public void Add(ConfigProblem problem) => _problems.Add(problem);
+
     public void Error(string path, string message) => _problems.Add(new ConfigProblem(path, message));
 
     public void Warning(string path, string message) => _problems.Add(new ConfigProblem(path, message, IsWarning: true));
@@ -27,7 +29,8 @@ internal sealed class ConfigReader
             return null;
         }
 
-        if (!System.TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
+        // A bare number would parse as days ("300" is 300 days, not seconds): insist on the hh:mm:ss form.
+        if (!text.Contains(':', StringComparison.Ordinal) || !System.TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
         {
             Error(child.Path, "expected a duration as hh:mm:ss (or d.hh:mm:ss)");
             return null;
@@ -103,12 +106,12 @@ internal sealed class ConfigReader
         var child = section.GetSection(key);
         if (child.Value is { } single)
         {
-            return string.IsNullOrWhiteSpace(single) ? [] : [(child.Path, single)];
+            return string.IsNullOrWhiteSpace(single) ? [] : [(child.Path, single.Trim())];
         }
 
         return child.GetChildren()
             .Where(entry => entry.Value is not null)
-            .Select(entry => (entry.Path, entry.Value!))
+            .Select(entry => (entry.Path, entry.Value!.Trim()))
             .ToList();
     }
 }

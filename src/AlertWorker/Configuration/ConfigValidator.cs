@@ -16,6 +16,11 @@ public static class ConfigValidator
     public static IReadOnlyList<ConfigProblem> Validate(IConfiguration configuration)
     {
         var reader = new ConfigReader();
+        foreach (var problem in ConfigLoader.FileOf(configuration)?.Problems ?? [])
+        {
+            reader.Add(problem);
+        }
+
         var root = configuration.GetSection(AlertWorkerOptions.SectionName);
         if (!root.Exists())
         {
@@ -23,10 +28,17 @@ public static class ConfigValidator
             return reader.Problems;
         }
 
+        KnownKeys.Check(reader, root, typeof(AlertWorkerOptions));
+        if (root.GetSection("DataDirectory") is { Value: { } directory } section && string.IsNullOrWhiteSpace(directory))
+        {
+            reader.Error(section.Path, "must not be empty: a folder for the database (default data)");
+        }
+
         CheckStorage(reader, root.GetSection("Storage"));
         CheckFetch(reader, root.GetSection("Fetch"));
-        var feeds = Names(root.GetSection("Feeds"));
-        var channels = Names(root.GetSection("Channels"));
+        var feeds = Names(reader, root.GetSection("Feeds"), "feed");
+        var channels = Names(reader, root.GetSection("Channels"), "channel");
+        Names(reader, root.GetSection("Topics"), "topic");
         foreach (var feed in root.GetSection("Feeds").GetChildren())
         {
             CheckFeed(reader, feed);
@@ -58,20 +70,35 @@ public static class ConfigValidator
         return reader.Problems;
     }
 
-    private static HashSet<string> Names(IConfigurationSection section) =>
-        section.GetChildren().Select(child => child.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The names of a Feeds, Topics or Channels section, which must be an object keyed by name.</summary>
+    private static HashSet<string> Names(ConfigReader reader, IConfigurationSection section, string what)
+    {
+        var children = section.GetChildren().ToList();
+        if (!string.IsNullOrEmpty(section.Value) || children.Any(child => int.TryParse(child.Key, out _)))
+        {
+            reader.Error(section.Path, $"expected an object keyed by {what} name ({{ \"name\": {{ ... }} }}), not a value or a list");
+        }
+
+        return children.Select(child => child.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
 
     private static void CheckStorage(ConfigReader reader, IConfigurationSection storage)
     {
-        if (reader.Choice<StorageProvider>(storage, "Provider") == StorageProvider.Postgres
-            && string.IsNullOrWhiteSpace(storage["ConnectionString"]))
+        KnownKeys.Check(reader, storage, typeof(StorageOptions));
+        if (reader.Choice<StorageProvider>(storage, "Provider") == StorageProvider.Postgres)
         {
-            reader.Error(storage.GetSection("ConnectionString").Path, "is required when Provider is Postgres");
+            // The option is part of the contract; this build stores in SQLite only, and must not pretend otherwise.
+            reader.Error(storage.GetSection("Provider").Path, "Postgres is not available in this version: use Sqlite");
+            if (string.IsNullOrWhiteSpace(storage["ConnectionString"]))
+            {
+                reader.Error(storage.GetSection("ConnectionString").Path, "is required when Provider is Postgres");
+            }
         }
     }
 
     private static void CheckFetch(ConfigReader reader, IConfigurationSection fetch)
     {
+        KnownKeys.Check(reader, fetch, typeof(FetchOptions));
         reader.TimeSpan(fetch, "Timeout");
         reader.Integer(fetch, "MaxResponseBytes", 1024, long.MaxValue);
         reader.Integer(fetch, "MaxConcurrentPolls", 1, 1024);
@@ -101,6 +128,7 @@ public static class ConfigValidator
 
     private static void CheckFeed(ConfigReader reader, IConfigurationSection feed)
     {
+        KnownKeys.Check(reader, feed, typeof(FeedOptions));
         var url = feed["Url"];
         if (string.IsNullOrWhiteSpace(url))
         {
@@ -135,6 +163,7 @@ public static class ConfigValidator
         HashSet<string> usedFeeds,
         HashSet<string> usedChannels)
     {
+        KnownKeys.Check(reader, topic, typeof(TopicOptions));
         var query = topic.GetSection("Query");
         if (string.IsNullOrWhiteSpace(query.Value))
         {
@@ -191,6 +220,9 @@ public static class ConfigValidator
 
     private static void CheckChannel(ConfigReader reader, IConfigurationSection channel)
     {
+        KnownKeys.Check(reader, channel, typeof(ChannelOptions));
+        KnownKeys.Check(reader, channel.GetSection("Smtp"), typeof(SmtpOptions));
+        KnownKeys.Check(reader, channel.GetSection("Retry"), typeof(RetryOptions));
         var type = reader.Choice<ChannelType>(channel, "Type");
         if (channel["Type"] is null)
         {

@@ -27,10 +27,27 @@ public sealed class Settings
         }
 
         var options = new AlertWorkerOptions();
-        configuration.GetSection(AlertWorkerOptions.SectionName).Bind(options);
+        var section = configuration.GetSection(AlertWorkerOptions.SectionName);
+        section.Bind(options);
+
+        // A list may also be written as one string ("Channels": "ops"), which the binder would leave empty.
+        foreach (var (name, topic) in options.Topics)
+        {
+            topic.Channels = Names(section.GetSection("Topics").GetSection(name), "Channels");
+            topic.Feeds = Names(section.GetSection("Topics").GetSection(name), "Feeds");
+        }
+
+        foreach (var (name, channel) in options.Channels)
+        {
+            channel.To = Names(section.GetSection("Channels").GetSection(name), "To");
+        }
+
         var matcher = new TopicMatcher(options.Topics.Select(topic => (topic.Key, topic.Value.Query!)));
         return new Settings(options, matcher);
     }
+
+    private static List<string> Names(IConfigurationSection section, string key) =>
+        ConfigReader.List(section, key).Select(entry => entry.Value).ToList();
 
     /// <summary>Settings made from options in code, for tests and tools; throws when a query does not parse.</summary>
     public static Settings From(AlertWorkerOptions options) =>

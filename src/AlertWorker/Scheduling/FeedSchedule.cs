@@ -33,6 +33,8 @@ public sealed class FeedSchedule(
     /// <summary>The feeds' jobs as scheduled now, with the schedule each was given.</summary>
     private readonly Dictionary<JobKey, string> _scheduled = [];
 
+    private volatile bool _stopping;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
@@ -43,21 +45,27 @@ public sealed class FeedSchedule(
             .WithSimpleSchedule(schedule => schedule.WithInterval(DispatchInterval).RepeatForever())
             .Build();
         await scheduler.ScheduleJob(dispatch, every, Replace, cancellationToken);
-        await SyncAsync(configuration.Current, initial: true, cancellationToken);
+        await SyncAsync(initial: true, cancellationToken);
         configuration.Changed += OnChanged;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         configuration.Changed -= OnChanged;
         return Task.CompletedTask;
     }
 
-    private void OnChanged(Settings settings) => _ = Task.Run(async () =>
+    // Two saves in quick succession start two of these, in no guaranteed order: each applies whatever is current
+    // when it gets its turn, so the last configuration always wins.
+    private void OnChanged(Settings changed) => _ = Task.Run(async () =>
     {
         try
         {
-            await SyncAsync(settings, initial: false, CancellationToken.None);
+            if (!_stopping)
+            {
+                await SyncAsync(initial: false, CancellationToken.None);
+            }
         }
         catch (Exception exception)
         {
@@ -65,11 +73,12 @@ public sealed class FeedSchedule(
         }
     });
 
-    private async Task SyncAsync(Settings settings, bool initial, CancellationToken cancellationToken)
+    private async Task SyncAsync(bool initial, CancellationToken cancellationToken)
     {
         await _sync.WaitAsync(cancellationToken);
         try
         {
+            var settings = configuration.Current;
             var scheduler = await schedulers.GetScheduler(cancellationToken);
             var wanted = settings.Options.Feeds.Where(feed => feed.Value.Enabled)
                 .ToDictionary(feed => JobKeyOf(feed.Key), feed => feed);

@@ -21,4 +21,8 @@ public static class Eventually
 
         return clock.Elapsed;
     }
+
+    /// <summary>Returns once <paramref name="condition"/> holds; fails the test after <paramref name="timeout"/> (default 20 s).</summary>
+    public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        HoldsAsync(condition, timeout ?? TimeSpan.FromSeconds(20), what);
 }
