@@ -6,26 +6,8 @@ using AlertWorker.Tests.Support;
 namespace AlertWorker.Tests.Feeds;
 
 /// <summary>The size cap, compression, the time limit, local files and the concurrency limits, against real servers.</summary>
-public sealed class FeedLimitsTests : IAsyncLifetime
+public sealed class FeedLimitsTests : FeedServerTestBase
 {
-    private readonly TestApp _app = new();
-    private FeedServer _server = null!;
-    private WebhookReceiver _hook = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FeedServer.StartAsync();
-        _hook = await WebhookReceiver.StartAsync();
-        _app.Topic("cease-fire", "cease-fire OR truce", "desk-hook").Webhook("desk-hook", _hook.Url);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _hook.DisposeAsync();
-        _app.Dispose();
-    }
-
     [Theory]
     [InlineData(0, true)]
     [InlineData(1, true)]
@@ -34,27 +16,27 @@ public sealed class FeedLimitsTests : IAsyncLifetime
     public async Task A_body_exactly_at_the_cap_is_read_and_one_byte_more_is_refused(int over, bool declareLength)
     {
         const int cap = 4096;
-        _app.Section["Fetch"] = new JsonObject { ["MaxResponseBytes"] = cap };
-        _server.Map("/feed.xml", Answer.Bytes(PaddedTo(cap + over, Rss.Feed(Rss.CeaseFireCall)), declareLength: declareLength));
-        _app.Feed("world", _server.Url("/feed.xml"));
+        App.Section["Fetch"] = new JsonObject { ["MaxResponseBytes"] = cap };
+        Server.Map("/feed.xml", Answer.Bytes(PaddedTo(cap + over, Rss.Feed(Rss.CeaseFireCall)), declareLength: declareLength));
+        App.Feed("world", Server.Url("/feed.xml"));
 
-        await _app.RunAsync("once");
-        var feeds = await _app.RunAsync("feeds");
+        await App.RunAsync("once");
+        var feeds = await App.RunAsync("feeds");
 
-        Assert.Equal(over == 0 ? 1 : 0, _hook.Delivered.Count);
+        Assert.Equal(over == 0 ? 1 : 0, Hook.Delivered.Count);
         Assert.Equal(over == 1, feeds.Output.Contains($"response larger than {cap} bytes", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_gzip_compressed_feed_is_inflated_and_alerted()
     {
-        _server.Map("/feed.xml", Answer.Gzip(Encoding.UTF8.GetBytes(Rss.Feed(Rss.CeaseFireCall))));
-        _app.Feed("world", _server.Url("/feed.xml"));
+        Server.Map("/feed.xml", Answer.Gzip(Encoding.UTF8.GetBytes(Rss.Feed(Rss.CeaseFireCall))));
+        App.Feed("world", Server.Url("/feed.xml"));
 
-        await _app.RunAsync("once");
+        await App.RunAsync("once");
 
-        Assert.Single(_hook.Delivered);
-        Assert.Contains("gzip", _server.RequestsTo("/feed.xml")[0].Header("Accept-Encoding"), StringComparison.Ordinal);
+        Assert.Single(Hook.Delivered);
+        Assert.Contains("gzip", Server.RequestsTo("/feed.xml")[0].Header("Accept-Encoding"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,11 +44,11 @@ public sealed class FeedLimitsTests : IAsyncLifetime
     {
         var bomb = Answer.Gzipped(new byte[64 * 1024 * 1024]);
         Assert.True(bomb.Length < 100 * 1024, "the bomb is small on the wire");
-        _server.Map("/bomb.xml", Answer.GzipEncoded(bomb));
-        _app.Feed("world", _server.Url("/bomb.xml"));
+        Server.Map("/bomb.xml", Answer.GzipEncoded(bomb));
+        App.Feed("world", Server.Url("/bomb.xml"));
 
-        var once = await _app.RunAsync("once");
-        var feeds = await _app.RunAsync("feeds");
+        var once = await App.RunAsync("once");
+        var feeds = await App.RunAsync("feeds");
 
         Assert.Equal(0, once.ExitCode);
         Assert.Contains("response larger than 10485760 bytes", feeds.Output, StringComparison.Ordinal);
@@ -75,13 +57,13 @@ public sealed class FeedLimitsTests : IAsyncLifetime
     [Fact]
     public async Task A_server_that_sends_headers_then_drips_a_byte_a_second_fails_at_the_timeout()
     {
-        _app.Section["Fetch"] = new JsonObject { ["Timeout"] = "00:00:02" };
-        _server.Map("/slow.xml", Answer.Drip());
-        _app.Feed("world", _server.Url("/slow.xml"));
+        App.Section["Fetch"] = new JsonObject { ["Timeout"] = "00:00:02" };
+        Server.Map("/slow.xml", Answer.Drip());
+        App.Feed("world", Server.Url("/slow.xml"));
 
         var clock = Stopwatch.StartNew();
-        var once = await _app.RunAsync("once");
-        var feeds = await _app.RunAsync("feeds");
+        var once = await App.RunAsync("once");
+        var feeds = await App.RunAsync("feeds");
 
         Assert.Equal(0, once.ExitCode);
         Assert.Contains("no complete answer within 2 s", feeds.Output, StringComparison.Ordinal);
@@ -91,24 +73,24 @@ public sealed class FeedLimitsTests : IAsyncLifetime
     [Fact]
     public async Task A_file_url_and_a_plain_relative_path_are_read_from_disk()
     {
-        var path = _app.Directory.File("world.xml");
+        var path = App.Directory.File("world.xml");
         await File.WriteAllTextAsync(path, Rss.Feed(Rss.CeaseFireCall));
-        _app.Feed("by-url", new Uri(path).AbsoluteUri).Feed("by-path", Path.GetRelativePath(Directory.GetCurrentDirectory(), path));
+        App.Feed("by-url", new Uri(path).AbsoluteUri).Feed("by-path", Path.GetRelativePath(Directory.GetCurrentDirectory(), path));
 
-        var once = await _app.RunAsync("once");
+        var once = await App.RunAsync("once");
 
         Assert.Equal(0, once.ExitCode);
-        Assert.Equal(["by-path", "by-url"], _hook.Delivered.Select(alert => alert.GetProperty("feed").GetProperty("name").GetString()).Order());
+        Assert.Equal(["by-path", "by-url"], Hook.Delivered.Select(alert => alert.GetProperty("feed").GetProperty("name").GetString()).Order());
     }
 
     [Fact]
     public async Task A_missing_file_fails_only_its_feed_with_its_path_named()
     {
-        var path = _app.Directory.File("missing.xml");
-        _app.Feed("missing", path);
+        var path = App.Directory.File("missing.xml");
+        App.Feed("missing", path);
 
-        await _app.RunAsync("once");
-        var feeds = await _app.RunAsync("feeds");
+        await App.RunAsync("once");
+        var feeds = await App.RunAsync("feeds");
 
         Assert.Contains($"no such file: {path}", feeds.Output, StringComparison.Ordinal);
     }
@@ -120,52 +102,52 @@ public sealed class FeedLimitsTests : IAsyncLifetime
         {
             var story = Rss.Story($"truce-{feed}", $"Truce {feed} holds");
             var answer = Answer.Feed(Rss.Feed(story));
-            _server.Map($"/f{feed}.xml", async context =>
+            Server.Map($"/f{feed}.xml", async context =>
             {
                 await Task.Delay(300, context.RequestAborted);
                 await answer(context);
             });
-            _app.Feed($"f{feed}", _server.Url($"/f{feed}.xml"));
+            App.Feed($"f{feed}", Server.Url($"/f{feed}.xml"));
         }
 
-        await _app.RunAsync("once");
+        await App.RunAsync("once");
 
-        Assert.Equal(2, _server.PeakInFlight);
-        Assert.Equal(6, _hook.Delivered.Count);
+        Assert.Equal(2, Server.PeakInFlight);
+        Assert.Equal(6, Hook.Delivered.Count);
     }
 
     [Fact]
     public async Task Feeds_queued_for_a_busy_host_do_not_hold_up_another_host()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _app.Section["Fetch"] = new JsonObject { ["MaxConcurrentPolls"] = 2, ["MaxConcurrentPollsPerHost"] = 1 };
+        App.Section["Fetch"] = new JsonObject { ["MaxConcurrentPolls"] = 2, ["MaxConcurrentPollsPerHost"] = 1 };
         for (var feed = 1; feed <= 4; feed++)
         {
-            _server.Map($"/busy{feed}.xml", async context =>
+            Server.Map($"/busy{feed}.xml", async context =>
             {
                 await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
                 await Answer.Feed(Rss.Feed())(context);
             });
-            _app.Feed($"busy{feed}", _server.Url($"/busy{feed}.xml"));
+            App.Feed($"busy{feed}", Server.Url($"/busy{feed}.xml"));
         }
 
         // "localhost" is another host name for the same loopback server.
-        _server.Map("/other.xml", Answer.Feed(Rss.Feed(Rss.CeaseFireCall)));
-        _app.Feed("other", _server.Url("/other.xml").Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+        Server.Map("/other.xml", Answer.Feed(Rss.Feed(Rss.CeaseFireCall)));
+        App.Feed("other", Server.Url("/other.xml").Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
 
-        var once = _app.RunAsync("once");
+        var once = App.RunAsync("once");
         var deadline = Stopwatch.StartNew();
-        while (_server.RequestsTo("/other.xml").Count == 0 && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        while (Server.RequestsTo("/other.xml").Count == 0 && deadline.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(50);
         }
 
-        var otherServedWhileBusy = _server.RequestsTo("/other.xml").Count == 1;
+        var otherServedWhileBusy = Server.RequestsTo("/other.xml").Count == 1;
         release.SetResult();
         await once;
 
         Assert.True(otherServedWhileBusy, "the other host waited behind the busy one");
-        Assert.Equal(4, Enumerable.Range(1, 4).Sum(feed => _server.RequestsTo($"/busy{feed}.xml").Count));
+        Assert.Equal(4, Enumerable.Range(1, 4).Sum(feed => Server.RequestsTo($"/busy{feed}.xml").Count));
     }
 
     /// <summary>The document with an XML comment before its root element, making it exactly <paramref name="size"/> bytes.</summary>

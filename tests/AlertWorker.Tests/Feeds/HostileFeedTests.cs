@@ -5,27 +5,13 @@ using AlertWorker.Tests.Support;
 namespace AlertWorker.Tests.Feeds;
 
 /// <summary>Each hostile answer fails (or is defused in) its own feed only: a good feed in the same <c>once</c> still alerts.</summary>
-public sealed class HostileFeedTests : IAsyncLifetime
+public sealed class HostileFeedTests : FeedServerTestBase
 {
-    private readonly TestApp _app = new();
-    private FeedServer _server = null!;
-    private WebhookReceiver _hook = null!;
-
-    public async Task InitializeAsync()
+    protected override void Arrange()
     {
-        _server = await FeedServer.StartAsync();
-        _hook = await WebhookReceiver.StartAsync();
-        _app.Section["Fetch"] = new JsonObject { ["Timeout"] = "00:00:02" };
-        _app.Topic("cease-fire", "cease-fire OR truce", "desk-hook").Webhook("desk-hook", _hook.Url);
-        _server.Map("/good.xml", Answer.Feed(Rss.Feed(Rss.CeaseFireCall)));
-        _app.Feed("good", _server.Url("/good.xml"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _hook.DisposeAsync();
-        _app.Dispose();
+        App.Section["Fetch"] = new JsonObject { ["Timeout"] = "00:00:02" };
+        Server.Map("/good.xml", Answer.Feed(Rss.Feed(Rss.CeaseFireCall)));
+        App.Feed("good", Server.Url("/good.xml"));
     }
 
     /// <summary>What <c>feeds</c> says of the hostile feed: the expected error, or null where a defused document may parse.</summary>
@@ -43,7 +29,7 @@ public sealed class HostileFeedTests : IAsyncLifetime
     public async Task A_hostile_feed_fails_only_itself_and_the_good_feed_still_alerts(string kind, string? error)
     {
         var truce = Rss.Story("hostile-1", "Truce talk from a hostile feed");
-        _server.Map("/hostile.xml", kind switch
+        Server.Map("/hostile.xml", kind switch
         {
             "xxe" => Answer.Feed(FeedDocuments.Xxe(truce)),
             "billion-laughs" => Answer.Feed(FeedDocuments.BillionLaughs(truce)),
@@ -51,21 +37,21 @@ public sealed class HostileFeedTests : IAsyncLifetime
             "gzip-bomb" => Answer.GzipEncoded(Answer.Gzipped(new byte[64 * 1024 * 1024])),
             _ => Answer.Drip(),
         });
-        _app.Feed("hostile", _server.Url("/hostile.xml"));
+        App.Feed("hostile", Server.Url("/hostile.xml"));
 
-        var once = await _app.RunAsync("once");
-        var feeds = await _app.RunAsync("feeds");
+        var once = await App.RunAsync("once");
+        var feeds = await App.RunAsync("feeds");
 
         Assert.Equal(0, once.ExitCode);
-        Assert.Contains(_hook.Delivered, alert => alert.GetProperty("feed").GetProperty("name").GetString() == "good");
+        Assert.Contains(Hook.Delivered, alert => alert.GetProperty("feed").GetProperty("name").GetString() == "good");
         if (error is not null)
         {
             Assert.Contains(error, feeds.Output, StringComparison.Ordinal);
-            Assert.Single(_hook.Delivered);
+            Assert.Single(Hook.Delivered);
         }
 
         // Whatever a defused document yields, it never carries a local file or an expansion.
-        Assert.All(_hook.Posts, post =>
+        Assert.All(Hook.Posts, post =>
         {
             Assert.DoesNotContain("root:", post.Body, StringComparison.Ordinal);
             Assert.DoesNotContain("lollollol", post.Body, StringComparison.Ordinal);

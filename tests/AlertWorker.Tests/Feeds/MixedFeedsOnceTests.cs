@@ -12,20 +12,13 @@ namespace AlertWorker.Tests.Feeds;
 /// nothing twice. With <c>ALERTWORKER_MEASURE=1</c> the first <c>once</c> runs the built executable as a child
 /// process under <c>/usr/bin/time</c> and writes its wall time and peak memory to the test output.
 /// </summary>
-public sealed class MixedFeedsOnceTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class MixedFeedsOnceTests(ITestOutputHelper output) : FeedServerTestBase
 {
     private static readonly string[] GoodFeeds = ["rss", "atom", "json", "gzip", "bom", "latin1", "moved"];
 
-    private readonly TestApp _app = new();
-    private FeedServer _server = null!;
-    private WebhookReceiver _hook = null!;
-
-    public async Task InitializeAsync()
+    protected override void Arrange()
     {
-        _server = await FeedServer.StartAsync();
-        _hook = await WebhookReceiver.StartAsync();
-        _app.Section["Fetch"] = new JsonObject { ["Timeout"] = "00:00:03" };
-        _app.Topic("cease-fire", "cease-fire OR truce", "desk-hook").Webhook("desk-hook", _hook.Url);
+        App.Section["Fetch"] = new JsonObject { ["Timeout"] = "00:00:03" };
 
         Serve("rss", Answer.Feed(Rss.Feed(Truce("rss"), Rss.Weather)));
         Serve("atom", Answer.Feed(FeedDocuments.Atom(Truce("atom")), "application/atom+xml"));
@@ -34,7 +27,7 @@ public sealed class MixedFeedsOnceTests(ITestOutputHelper output) : IAsyncLifeti
         Serve("bom", Answer.Bytes([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(Rss.Feed(Truce("bom")))]));
         var latin1 = Rss.Feed(Rss.Story("latin1-1", "Truce in Zürich")).Replace(" encoding=\"utf-8\"", "", StringComparison.Ordinal);
         Serve("latin1", Answer.Bytes(Encoding.Latin1.GetBytes(latin1), "application/rss+xml; charset=iso-8859-1"));
-        _server.Map("/moved-new.xml", Answer.Feed(Rss.Feed(Truce("moved")), etag: "\"m1\""));
+        Server.Map("/moved-new.xml", Answer.Feed(Rss.Feed(Truce("moved")), etag: "\"m1\""));
         Serve("moved", Answer.Redirect(301, "/moved-new.xml"));
 
         var calm = Rss.Story("calm-1", "Markets close flat");
@@ -48,33 +41,26 @@ public sealed class MixedFeedsOnceTests(ITestOutputHelper output) : IAsyncLifeti
         Serve("never-finishes", Answer.Drip());
     }
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _hook.DisposeAsync();
-        _app.Dispose();
-    }
-
     [Fact]
     public async Task One_once_over_good_and_hostile_feeds_alerts_on_every_good_feed_and_a_second_asks_no_moved_gone_or_throttled_url()
     {
-        var first = Environment.GetEnvironmentVariable("ALERTWORKER_MEASURE") == "1" ? await RunMeasuredAsync() : await _app.RunAsync("once");
+        var first = Environment.GetEnvironmentVariable("ALERTWORKER_MEASURE") == "1" ? await RunMeasuredAsync() : await App.RunAsync("once");
 
         Assert.Equal(0, first.ExitCode);
-        var alerted = _hook.Delivered.Select(alert => alert.GetProperty("feed").GetProperty("name").GetString()).Order().ToList();
+        var alerted = Hook.Delivered.Select(alert => alert.GetProperty("feed").GetProperty("name").GetString()).Order().ToList();
         Assert.Equal(GoodFeeds.Order(), alerted);
-        var latin1 = _hook.Delivered.Single(alert => alert.GetProperty("feed").GetProperty("name").GetString() == "latin1");
+        var latin1 = Hook.Delivered.Single(alert => alert.GetProperty("feed").GetProperty("name").GetString() == "latin1");
         Assert.Equal("Truce in Zürich", latin1.GetProperty("item").GetProperty("title").GetString());
 
-        var second = await _app.RunAsync("once");
-        var feeds = await _app.RunAsync("feeds");
+        var second = await App.RunAsync("once");
+        var feeds = await App.RunAsync("feeds");
 
         Assert.Equal(0, second.ExitCode);
-        Assert.Single(_server.RequestsTo("/moved.xml"));
-        Assert.Single(_server.RequestsTo("/gone.xml"));
-        Assert.Single(_server.RequestsTo("/throttled.xml"));
-        Assert.Equal(2, _server.RequestsTo("/moved-new.xml").Count);
-        Assert.Equal(GoodFeeds.Length, _hook.Posts.Count);
+        Assert.Single(Server.RequestsTo("/moved.xml"));
+        Assert.Single(Server.RequestsTo("/gone.xml"));
+        Assert.Single(Server.RequestsTo("/throttled.xml"));
+        Assert.Equal(2, Server.RequestsTo("/moved-new.xml").Count);
+        Assert.Equal(GoodFeeds.Length, Hook.Posts.Count);
         output.WriteLine(feeds.Output);
         foreach (var (feed, error) in new[]
         {
@@ -90,16 +76,16 @@ public sealed class MixedFeedsOnceTests(ITestOutputHelper output) : IAsyncLifeti
 
     private void Serve(string feed, Func<Microsoft.AspNetCore.Http.HttpContext, Task> answer)
     {
-        _server.Map($"/{feed}.xml", answer);
-        _app.Feed(feed, _server.Url($"/{feed}.xml"));
+        Server.Map($"/{feed}.xml", answer);
+        App.Feed(feed, Server.Url($"/{feed}.xml"));
     }
 
     /// <summary>The first <c>once</c> as a child process of the built executable, measured by <c>/usr/bin/time</c>.</summary>
     private async Task<CliResult> RunMeasuredAsync()
     {
-        _app.Save();
+        App.Save();
         var executable = Path.Combine(RepositoryRoot(), "src", "AlertWorker", "bin", "Debug", "net10.0", "AlertWorker");
-        var start = new ProcessStartInfo("/usr/bin/time", ["-f", "measured: %e s wall, %M KB peak resident", executable, "once", "--config", _app.ConfigPath])
+        var start = new ProcessStartInfo("/usr/bin/time", ["-f", "measured: %e s wall, %M KB peak resident", executable, "once", "--config", App.ConfigPath])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
