@@ -13,12 +13,12 @@ public static class AlertsCommand
     public static async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
         var arguments = context.Arguments;
-        if (context.LoadSettings() is not { } loaded)
+        if (context.BuildHost() is not { } opened)
         {
             return ExitCodes.Invalid;
         }
 
-        using var host = AlertWorkerServices.BuildHost(loaded.Settings, loaded.Configuration, daemon: false, context.Overrides);
+        using var host = opened.Host;
         var outbox = host.Services.GetRequiredService<AlertOutbox>();
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         if (arguments.Positionals is ["retry", ..])

@@ -1,6 +1,7 @@
 using AlertWorker.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AlertWorker.Cli;
 
@@ -17,6 +18,21 @@ public sealed class CliContext(CliArguments arguments, TextWriter output, TextWr
     public Action<IServiceCollection>? Overrides { get; } = overrides;
 
     public string ConfigPath => ConfigLoader.ResolvePath(Arguments.Get("--config"));
+
+    /// <summary>
+    /// Loads the configuration as <see cref="LoadSettings"/> does and builds a host that starts nothing by itself
+    /// (no scheduler), for the verbs that work on the stores once: <c>once</c>, <c>alerts</c>, <c>feeds</c>.
+    /// Null when the configuration is invalid: the problems are printed and the caller exits 2.
+    /// </summary>
+    public (Settings Settings, IHost Host)? BuildHost()
+    {
+        if (LoadSettings() is not { } loaded)
+        {
+            return null;
+        }
+
+        return (loaded.Settings, AlertWorkerServices.BuildHost(loaded.Settings, loaded.Configuration, daemon: false, Overrides));
+    }
 
     /// <summary>
     /// Loads and validates the configuration. On any error it prints every problem to stderr and returns null:

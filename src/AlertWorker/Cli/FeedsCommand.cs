@@ -14,16 +14,17 @@ public static class FeedsCommand
 {
     public static async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        if (context.LoadSettings() is not { } loaded)
+        if (context.BuildHost() is not { } opened)
         {
             return ExitCodes.Invalid;
         }
 
-        using var host = AlertWorkerServices.BuildHost(loaded.Settings, loaded.Configuration, daemon: false, context.Overrides);
+        var (settings, host) = opened;
+        using var _ = host;
         var states = host.Services.GetRequiredService<FeedStateStore>();
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await context.Output.WriteLineAsync($"{"FEED",-20}  {"LAST SUCCESS (UTC)",-19}  {"FAILS",5}  {"NEXT POLL (UTC)",-19}  LAST ERROR");
-        foreach (var (name, feed) in loaded.Settings.Options.Feeds.OrderBy(feed => feed.Key, StringComparer.OrdinalIgnoreCase))
+        foreach (var (name, feed) in settings.Options.Feeds.OrderBy(feed => feed.Key, StringComparer.OrdinalIgnoreCase))
         {
             var state = await states.GetAsync(name, cancellationToken);
             var fresh = state.ConfiguredUrl != feed.Url;

@@ -14,17 +14,18 @@ public static class OnceCommand
 {
     public static async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        if (context.LoadSettings() is not { } loaded)
+        if (context.BuildHost() is not { } opened)
         {
             return ExitCodes.Invalid;
         }
 
-        using var host = AlertWorkerServices.BuildHost(loaded.Settings, loaded.Configuration, daemon: false, context.Overrides);
+        var (settings, host) = opened;
+        using var _ = host;
         var logger = host.Services.GetRequiredService<ILogger<CliContext>>();
         try
         {
             var poller = host.Services.GetRequiredService<FeedPoller>();
-            var feeds = loaded.Settings.Options.Feeds.Where(feed => feed.Value.Enabled).Select(feed => feed.Key).ToList();
+            var feeds = settings.Options.Feeds.Where(feed => feed.Value.Enabled).Select(feed => feed.Key).ToList();
             var outcomes = await Task.WhenAll(feeds.Select(feed => poller.PollAsync(feed, cancellationToken)));
             var summary = await host.Services.GetRequiredService<AlertDispatcher>().DispatchDueAsync(cancellationToken);
             logger.LogInformation(
