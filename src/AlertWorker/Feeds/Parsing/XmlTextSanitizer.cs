@@ -11,7 +11,7 @@ namespace AlertWorker.Feeds.Parsing;
 /// <list type="bullet">
 /// <item>The DOCTYPE is removed (replaced by as many newlines as it spanned, so line numbers stay right).
 /// External DTDs are never fetched. From its internal subset only plain general entities are kept: a quoted
-/// literal of at most <see cref="MaxEntityValueLength"/> characters containing no <c>&amp;</c>, <c>%</c> or
+/// literal of at most <see cref="DoctypeScanner.MaxEntityValueLength"/> characters containing no <c>&amp;</c>, <c>%</c> or
 /// <c>&lt;</c>. Parameter entities, external (SYSTEM/PUBLIC) entities and entities referring to other entities are
 /// dropped, so XXE and billion laughs have nothing to work with.</item>
 /// <item>References to kept entities are inlined as escaped text, at most <see cref="MaxExpansionBudget"/>
@@ -25,7 +25,6 @@ namespace AlertWorker.Feeds.Parsing;
 /// </summary>
 internal sealed class XmlTextSanitizer
 {
-    public const int MaxEntityValueLength = 4096;
     public const int MaxExpansionBudget = 1 << 20;
 
     private readonly string _s;
@@ -180,55 +179,7 @@ internal sealed class XmlTextSanitizer
     private void SkipDoctype()
     {
         var start = _pos;
-        var i = _pos + "<!DOCTYPE".Length;
-        char quote = '\0';
-        var subsetStart = -1;
-        var subsetEnd = -1;
-        for (; i < _s.Length; i++)
-        {
-            var c = _s[i];
-            if (quote != '\0')
-            {
-                if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (subsetStart >= 0 && subsetEnd < 0)
-            {
-                if (c is '"' or '\'')
-                {
-                    quote = c;
-                }
-                else if (c == '<' && string.CompareOrdinal(_s, i, "<!--", 0, 4) == 0)
-                {
-                    var e = _s.IndexOf("-->", i + 4, StringComparison.Ordinal);
-                    i = e < 0 ? _s.Length : e + 2;
-                }
-                else if (c == ']')
-                {
-                    subsetEnd = i;
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '[')
-            {
-                subsetStart = i + 1;
-            }
-            else if (c == '>')
-            {
-                break;
-            }
-        }
-
-        var stop = Math.Min(i + 1, _s.Length);
-        if (subsetStart >= 0)
-        {
-            ReadInternalEntities(_s.AsSpan(subsetStart, (subsetEnd < 0 ? stop : subsetEnd) - subsetStart));
-        }
+        var stop = DoctypeScanner.Scan(_s, _pos, _entities);
 
         // Keep line numbers stable for error messages.
         foreach (var c in _s.AsSpan(start, stop - start))
@@ -242,58 +193,6 @@ internal sealed class XmlTextSanitizer
         _pos = stop;
     }
 
-    private void ReadInternalEntities(ReadOnlySpan<char> subset)
-    {
-        var text = subset.ToString();
-        var at = 0;
-        while ((at = text.IndexOf("<!ENTITY", at, StringComparison.Ordinal)) >= 0)
-        {
-            at += "<!ENTITY".Length;
-            var i = SkipSpace(text, at);
-            if (i < text.Length && text[i] == '%')
-            {
-                continue; // parameter entity: never used
-            }
-
-            var nameStart = i;
-            while (i < text.Length && (XmlConvert.IsNCNameChar(text[i]) || text[i] == ':'))
-            {
-                i++;
-            }
-
-            var name = text[nameStart..i];
-            i = SkipSpace(text, i);
-            if (name.Length == 0 || i >= text.Length || (text[i] != '"' && text[i] != '\''))
-            {
-                continue; // SYSTEM / PUBLIC (external) or malformed: never used
-            }
-
-            var close = text.IndexOf(text[i], i + 1);
-            if (close < 0)
-            {
-                break;
-            }
-
-            var value = text[(i + 1)..close];
-            if (value.Length <= MaxEntityValueLength && value.IndexOfAny(['&', '%', '<']) < 0)
-            {
-                _entities.TryAdd(name, value);
-            }
-
-            at = close + 1;
-        }
-    }
-
-    private static int SkipSpace(string text, int i)
-    {
-        while (i < text.Length && char.IsWhiteSpace(text[i]))
-        {
-            i++;
-        }
-
-        return i;
-    }
-
     private void Reference()
     {
         // _s[_pos] == '&'
@@ -303,9 +202,9 @@ internal sealed class XmlTextSanitizer
             var body = _s.AsSpan(_pos + 1, semi - _pos - 1);
             if (body[0] == '#')
             {
-                if (TryCharRef(body[1..], out var codePoint))
+                if (XmlText.TryCharRef(body[1..], out var codePoint))
                 {
-                    if (IsXmlCodePoint(codePoint))
+                    if (XmlText.IsXmlCodePoint(codePoint))
                     {
                         _out.Append("&#").Append(codePoint.ToString(CultureInfo.InvariantCulture)).Append(';');
                     }
@@ -314,7 +213,7 @@ internal sealed class XmlTextSanitizer
                     return;
                 }
             }
-            else if (IsName(body))
+            else if (XmlText.IsName(body))
             {
                 var name = body.ToString();
                 _pos = semi + 1;
@@ -327,7 +226,7 @@ internal sealed class XmlTextSanitizer
                     _budget -= value.Length;
                     AppendEscaped(value);
                 }
-                else if (!_entities.ContainsKey(name) && HtmlEntity(name) is { } decoded)
+                else if (!_entities.ContainsKey(name) && XmlText.HtmlEntity(name) is { } decoded)
                 {
                     foreach (var rune in decoded.EnumerateRunes())
                     {
@@ -365,55 +264,5 @@ internal sealed class XmlTextSanitizer
                     break;
             }
         }
-    }
-
-    private static string? HtmlEntity(string name)
-    {
-        var reference = "&" + name + ";";
-        var decoded = WebUtility.HtmlDecode(reference);
-        return decoded == reference ? null : decoded;
-    }
-
-    private static bool TryCharRef(ReadOnlySpan<char> digits, out int codePoint)
-    {
-        codePoint = 0;
-        if (digits.Length > 1 && (digits[0] == 'x' || digits[0] == 'X'))
-        {
-            return digits.Length <= 9 && int.TryParse(digits[1..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out codePoint);
-        }
-
-        foreach (var d in digits)
-        {
-            if (d is < '0' or > '9')
-            {
-                return false;
-            }
-        }
-
-        return digits.Length is > 0 and <= 8 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out codePoint);
-    }
-
-    private static bool IsXmlCodePoint(int cp) =>
-        cp is 0x9 or 0xA or 0xD
-        || cp is >= 0x20 and <= 0xD7FF
-        || cp is >= 0xE000 and <= 0xFFFD
-        || cp is >= 0x10000 and <= 0x10FFFF;
-
-    private static bool IsName(ReadOnlySpan<char> name)
-    {
-        if (name.Length == 0 || !(XmlConvert.IsStartNCNameChar(name[0]) || name[0] == ':'))
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (!XmlConvert.IsNCNameChar(c) && c != ':')
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
