@@ -56,5 +56,12 @@ public static class CommandLine
             await error.WriteLineAsync(Usage.Text);
             return ExitCodes.Invalid;
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The last line of defence: whatever a verb did not foresee (an unwritable data directory, a broken
+            // database file) is one line naming it, never a stack trace. Nothing stored is changed by failing here.
+            await error.WriteLineAsync($"AlertWorker {arguments.Verb}: {exception.Message}");
+            return ExitCodes.Failure;
+        }
     }
 }

@@ -21,6 +21,9 @@ internal sealed class ConfigReader
 
     public void Warning(string path, string message) => _problems.Add(new ConfigProblem(path, message, IsWarning: true));
 
+    /// <summary>The longest duration any setting takes: a year. Longer ones are typing mistakes, and overflow dates.</summary>
+    public static readonly TimeSpan MaxDuration = System.TimeSpan.FromDays(365);
+
     public TimeSpan? TimeSpan(IConfigurationSection section, string key, bool positive = true)
     {
         var child = section.GetSection(key);
@@ -39,6 +42,12 @@ internal sealed class ConfigReader
         if (positive && value <= System.TimeSpan.Zero)
         {
             Error(child.Path, "must be longer than zero");
+            return null;
+        }
+
+        if (value > MaxDuration)
+        {
+            Error(child.Path, $"must not be longer than {MaxDuration.Days} days");
             return null;
         }
 

@@ -28,9 +28,16 @@ public static class ConfigValidator
         }
 
         KnownKeys.Check(reader, root, typeof(AlertWorkerOptions));
-        if (root.GetSection("DataDirectory") is { Value: { } directory } section && string.IsNullOrWhiteSpace(directory))
+        if (root.GetSection("DataDirectory") is { Value: { } directory } section)
         {
-            reader.Error(section.Path, "must not be empty: a folder for the database (default data)");
+            if (string.IsNullOrWhiteSpace(directory))
+            {
+                reader.Error(section.Path, "must not be empty: a folder for the database (default data)");
+            }
+            else if (File.Exists(directory))
+            {
+                reader.Error(section.Path, $"'{directory}' is a file, not a folder");
+            }
         }
 
         CheckStorage(reader, root.GetSection("Storage"));
@@ -140,9 +147,9 @@ public static class ConfigValidator
 
         var interval = reader.TimeSpan(feed, "Interval");
         var cron = feed["Cron"];
-        if (cron is not null && !IsCron(cron))
+        if (cron is not null && CronProblem(cron) is { } problem)
         {
-            reader.Error(feed.GetSection("Cron").Path, "is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year])");
+            reader.Error(feed.GetSection("Cron").Path, problem);
         }
 
         if (interval is not null && cron is not null)
@@ -217,16 +224,18 @@ public static class ConfigValidator
         }
     }
 
-    private static bool IsCron(string expression)
+    /// <summary>What is wrong with a cron expression: it does not parse, or it never fires again.</summary>
+    private static string? CronProblem(string expression)
     {
         try
         {
-            _ = new CronExpression(expression);
-            return true;
+            return new CronExpression(expression).GetNextValidTimeAfter(DateTimeOffset.UtcNow) is null
+                ? "never fires again: every time it names is in the past"
+                : null;
         }
         catch (FormatException)
         {
-            return false;
+            return "is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year])";
         }
     }
 }

@@ -48,6 +48,24 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal(_hook.PostedIds[0], sent.Id);
     }
 
+    [Fact]
+    public async Task A_failure_names_the_receiver_without_the_token_in_its_url()
+    {
+        _app.Webhook("desk-hook", _hook.Server.Url("/hooks/T0KEN-IN-PATH?key=S3CRET"));
+        _hook.ThenAnswer(500);
+
+        var once = await _app.RunAsync("once");
+        var listed = await _app.RunAsync("alerts", "--state", "pending");
+
+        Assert.Single(_hook.Posts);
+        Assert.Contains($"POST to {_hook.Server.BaseUrl}/… answered 500", listed.Output, StringComparison.Ordinal);
+        foreach (var text in new[] { once.Output, once.Error, listed.Output, listed.Error })
+        {
+            Assert.DoesNotContain("T0KEN", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("S3CRET", text, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData(408)]
     [InlineData(429)]

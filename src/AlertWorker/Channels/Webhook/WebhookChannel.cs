@@ -32,7 +32,7 @@ public sealed class WebhookChannel(ChannelOptions options, HttpClient http, Time
         }
         catch (HttpRequestException exception)
         {
-            throw new AlertDeliveryException($"POST {options.Url} failed: {exception.Message}", inner: exception);
+            throw new AlertDeliveryException($"POST to {Where} failed: {Redacted(exception.Message)}", inner: exception);
         }
 
         using (response)
@@ -45,11 +45,20 @@ public sealed class WebhookChannel(ChannelOptions options, HttpClient http, Time
             var status = (int)response.StatusCode;
             var retryable = status is 408 or 429 or >= 500;
             throw new AlertDeliveryException(
-                $"POST {options.Url} answered {status} {response.ReasonPhrase}",
+                $"POST to {Where} answered {status} {response.ReasonPhrase}",
                 permanent: !retryable,
                 retryAfter: retryable ? RetryAfterOf(response.Headers.RetryAfter, time.GetUtcNow()) : null);
         }
     }
+
+    /// <summary>
+    /// The receiver as errors and logs name it: scheme, host and port only. Webhook URLs often carry their token in
+    /// the path or query (Slack, Discord), and errors are stored and listed by <c>alerts</c>.
+    /// </summary>
+    private string Where => Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) + "/…" : "the webhook";
+
+    private string Redacted(string message) =>
+        string.IsNullOrEmpty(options.Url) ? message : message.Replace(options.Url, Where, StringComparison.Ordinal);
 
     /// <summary>The wait a <c>Retry-After</c> header asks for, in seconds or as an HTTP date; null when absent.</summary>
     public static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
