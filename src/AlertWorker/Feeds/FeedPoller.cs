@@ -167,9 +167,10 @@ public sealed class FeedPoller(
         return alerts;
     }
 
+    /// <summary>What an alert says of its item: title and summary as plain text (feeds often escape HTML in both).</summary>
     public static AlertItem AlertItemOf(FeedItem item) => new(
         item.Id ?? item.Key,
-        item.Title,
+        HtmlText.ToPlainText(item.Title),
         item.Link,
         item.Published,
         HtmlText.ToPlainText(item.Summary),

@@ -52,7 +52,8 @@ public sealed class OnceCommandTests : IAsyncLifetime
         Assert.Equal("world", body.GetProperty("feed").GetProperty("name").GetString());
         Assert.Equal(_feed.Url, body.GetProperty("feed").GetProperty("url").GetString());
         Assert.Equal("call-1", body.GetProperty("item").GetProperty("id").GetString());
-        Assert.Equal("2026-11-25T18:02:00+00:00", body.GetProperty("item").GetProperty("published").GetString());
+        Assert.Equal("2026-11-25T18:02:00Z", body.GetProperty("item").GetProperty("published").GetString());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", body.GetProperty("detectedAt").GetString());
         Assert.Contains(body.GetProperty("matches").EnumerateArray(), match => match.GetProperty("field").GetString() == "title");
         Assert.True(long.Parse(post.Header("webhook-timestamp")!, System.Globalization.CultureInfo.InvariantCulture) > 1_700_000_000);
     }
@@ -116,5 +117,17 @@ public sealed class OnceCommandTests : IAsyncLifetime
         Assert.Equal(_hook.Posts[0].Header("webhook-id"), _hook.Posts[1].Header("webhook-id"));
         Assert.Single(_hook.Delivered);
         Assert.Single(_smtp.Messages); // the mail channel was not held up or repeated by the failing webhook
+    }
+
+    [Fact]
+    public async Task A_title_written_as_escaped_html_arrives_as_plain_text()
+    {
+        _feed.Publish(Rss.Story("truce-3", "Truce agreed in <b>Gaza</b> &amp; Rafah"));
+
+        await _app.RunAsync("once");
+
+        var body = JsonDocument.Parse(Assert.Single(_hook.Posts).Body).RootElement;
+        Assert.Equal("Truce agreed in Gaza & Rafah", body.GetProperty("item").GetProperty("title").GetString());
+        Assert.Equal("[cease-fire] Truce agreed in Gaza & Rafah", Assert.Single(_smtp.Messages).Subject);
     }
 }
