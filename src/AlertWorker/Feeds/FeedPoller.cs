@@ -158,7 +158,7 @@ public sealed class FeedPoller(
                 var content = AlertItemOf(item);
                 foreach (var channel in topic.Channels.Distinct(StringComparer.OrdinalIgnoreCase))
                 {
-                    var id = AlertId.For(feedName, item.Key, match.Topic, channel);
+                    var id = AlertId.ForItem(feedName, item.Key, match.Topic, channel);
                     alerts.Add(new NewAlert(item.Key, channel, new AlertContent(id, match.Topic, new AlertFeed(feedName, feed.Url!), content, hits, now)));
                 }
             }

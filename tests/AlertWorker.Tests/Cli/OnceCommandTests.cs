@@ -130,4 +130,18 @@ public sealed class OnceCommandTests : IAsyncLifetime
         Assert.Equal("Truce agreed in Gaza & Rafah", body.GetProperty("item").GetProperty("title").GetString());
         Assert.Equal("[cease-fire] Truce agreed in Gaza & Rafah", Assert.Single(_smtp.Messages).Subject);
     }
+
+    [Fact]
+    public async Task A_story_carried_by_two_feeds_is_alerted_once_when_its_guid_names_it()
+    {
+        var story = Rss.Story("https://news.example.test/2026/11/truce-holds", "Truce holds for a third day");
+        _feed.Publish(story, Rss.Story("serial-7", "Truce talks resume"));
+        _app.Feed("top-stories", _feed.Url);
+
+        await _app.RunAsync("once");
+
+        var titles = _hook.Posts.Select(post => JsonDocument.Parse(post.Body).RootElement.GetProperty("item").GetProperty("title").GetString()).ToList();
+        Assert.Single(titles, story.Title); // a URL guid names the story wherever it appears
+        Assert.Equal(2, titles.Count(title => title == "Truce talks resume")); // a feed's own serial number may mean another story elsewhere
+    }
 }
