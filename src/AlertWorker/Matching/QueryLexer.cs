@@ -45,6 +45,12 @@ internal static class QueryLexer
                 tokens.Add(new QueryToken(QueryTokenKind.Phrase, query[(i + 1)..close], i, close + 1));
                 i = close + 1;
             }
+            else if (CharClass.IsDash(c) && (i + 1 == query.Length || char.IsWhiteSpace(query[i + 1])))
+            {
+                // A dash standing alone ("israel – hamas", pasted from a headline) is punctuation, not an exclusion:
+                // only a dash right before a term or group excludes it.
+                i++;
+            }
             else if (CharClass.IsDash(c))
             {
                 tokens.Add(new QueryToken(QueryTokenKind.Minus, "-", i, i + 1));

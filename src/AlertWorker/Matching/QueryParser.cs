@@ -192,7 +192,7 @@ public static class QueryParser
                     return ParseGroup(depth);
                 case QueryTokenKind.Word:
                     _index++;
-                    return new WordNode(ParseWord(token.Text, token.Start), null);
+                    return ParseWord(token.Text, token.Start, null);
                 case QueryTokenKind.Phrase:
                     _index++;
                     return ParsePhrase(token, null);
@@ -251,27 +251,29 @@ public static class QueryParser
 
             _index++;
             return term.Kind == QueryTokenKind.Word
-                ? new WordNode(ParseWord(term.Text, term.Start), field)
+                ? ParseWord(term.Text, term.Start, field)
                 : ParsePhrase(term, field);
         }
 
-        private QueryWord ParseWord(string text, int position)
+        /// <summary>
+        /// A word of the query: one <see cref="WordNode"/>, or a <see cref="PhraseNode"/> when punctuation other
+        /// than a dash or an apostrophe joins its parts (<c>U.S.</c> means the words <c>u s</c> in a row, never
+        /// <c>us</c>).
+        /// </summary>
+        private QueryNode ParseWord(string text, int position, MatchField? field)
         {
-            var word = TryParseWord(text);
-            return word ?? throw Error(query, position, "expected a word (letters or digits)");
+            var words = WordsOf(text, position);
+            return words.Count switch
+            {
+                0 => throw Error(query, position, "expected a word (letters or digits)"),
+                1 => new WordNode(words[0], field),
+                _ => new PhraseNode(new ValueList<QueryWord>(words), field),
+            };
         }
 
         private PhraseNode ParsePhrase(QueryToken token, MatchField? field)
         {
-            var words = new List<QueryWord>();
-            foreach (var chunk in token.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (TryParseWord(chunk) is { } word)
-                {
-                    words.Add(word);
-                }
-            }
-
+            var words = WordsOf(token.Text, token.Start + 1);
             if (words.Count == 0)
             {
                 throw Error(query, token.Start, "expected a word inside the quotes");
@@ -280,12 +282,58 @@ public static class QueryParser
             return new PhraseNode(new ValueList<QueryWord>(words), field);
         }
 
-        private static QueryWord? TryParseWord(string text)
+        /// <summary>
+        /// The words of a query word or phrase text starting at <paramref name="position"/> of the query. Parts joined
+        /// by a dash or an apostrophe make one compound word (<c>cease-fire</c>); any other separator starts a new
+        /// word. A <c>*</c> makes the word before it a prefix, and may only end a word.
+        /// </summary>
+        private List<QueryWord> WordsOf(string text, int position)
         {
-            var isPrefix = text.EndsWith('*');
-            var body = isPrefix ? text[..^1] : text;
-            var parts = TextNormalizer.Tokenize(body);
-            return parts.Count == 0 ? null : new QueryWord(new ValueList<string>(parts.Select(p => p.Text)), isPrefix);
+            var words = new List<QueryWord>();
+            var tokens = TextNormalizer.Tokenize(text);
+            var parts = new List<string>();
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                parts.Add(tokens[t].Text);
+                var gapEnd = t + 1 < tokens.Count ? tokens[t + 1].Start : text.Length;
+                // Parts of one run (a ligature that normalises to two words) share their span: no gap between them.
+                var gap = text.AsSpan(tokens[t].End, Math.Max(0, gapEnd - tokens[t].End));
+                var star = gap.IndexOf('*');
+                if (star > 0 || gap.LastIndexOf('*') > star || (star == 0 && (gap.Length > 1 ? !char.IsWhiteSpace(gap[1]) : t + 1 < tokens.Count)))
+                {
+                    throw Error(query, position + tokens[t].End + Math.Max(star, 0), "a '*' may only end a word");
+                }
+
+                if (star < 0 && t + 1 < tokens.Count && (gap.IsEmpty || IsJoiner(gap)))
+                {
+                    continue;
+                }
+
+                words.Add(new QueryWord(new ValueList<string>(parts), IsPrefix: star == 0));
+                parts = [];
+            }
+
+            var leadingStar = text.IndexOf('*');
+            if (leadingStar >= 0 && tokens.Count > 0 && leadingStar < tokens[0].Start)
+            {
+                throw Error(query, position + leadingStar, "a '*' may only end a word");
+            }
+
+            return words;
+        }
+
+        /// <summary>Whether the text between two parts joins them into one word: only dashes and apostrophes do.</summary>
+        private static bool IsJoiner(ReadOnlySpan<char> gap)
+        {
+            foreach (var c in gap)
+            {
+                if (!CharClass.IsDash(c) && !CharClass.IsApostrophe(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -106,11 +106,44 @@ internal static class TextNormalizer
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
-                builder.Append(c == 'ς' ? 'σ' : c);
+                // Lower-cased again: a capital whose lower case is only reached without its mark (İ → I → i).
+                AppendFolded(builder, char.ToLowerInvariant(c));
             }
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// Appends a lower-case letter with its accent-free spelling, where Unicode gives it none by decomposition:
+    /// <c>ß</c> is <c>ss</c>, <c>ł</c> is <c>l</c>, <c>ø</c> is <c>o</c>, so <c>Łódź</c> reads <c>lodz</c>.
+    /// </summary>
+    private static void AppendFolded(StringBuilder builder, char c)
+    {
+        var folded = c switch
+        {
+            'ς' => "σ",
+            'ß' => "ss",
+            'ł' => "l",
+            'ø' => "o",
+            'đ' or 'ð' => "d",
+            'þ' => "th",
+            'æ' => "ae",
+            'œ' => "oe",
+            'ı' => "i",
+            'ħ' => "h",
+            'ŧ' => "t",
+            'ŀ' => "l",
+            _ => null,
+        };
+        if (folded is null)
+        {
+            builder.Append(c);
+        }
+        else
+        {
+            builder.Append(folded);
+        }
     }
 
     private static void AddNormalized(ReadOnlySpan<char> run, int start, int end, List<TextToken> tokens)
