@@ -146,6 +146,10 @@ public static class ConfigValidator
         }
 
         var interval = reader.TimeSpan(feed, "Interval");
+        if (interval < TimeSpan.FromSeconds(1))
+        {
+            reader.Error(feed.GetSection("Interval").Path, "must be at least 00:00:01: a feed is not polled more than once a second");
+        }
         var cron = feed["Cron"];
         if (cron is not null && CronProblem(cron) is { } problem)
         {

@@ -22,6 +22,7 @@ public sealed class ValidateCommandTests : IDisposable
         ["feed Url of another scheme"] = (c => Feed(c)["Url"] = "ftp://news.example.test/world.xml", "AlertWorker:Feeds:world:Url", "scheme 'ftp' is not supported"),
         ["feed Interval not hh:mm:ss"] = (c => Feed(c)["Interval"] = "5 minutes", "AlertWorker:Feeds:world:Interval", "hh:mm:ss"),
         ["feed Interval a bare number"] = (c => Feed(c)["Interval"] = 300, "AlertWorker:Feeds:world:Interval", "hh:mm:ss"),
+        ["feed Interval under a second"] = (c => Feed(c)["Interval"] = "00:00:00.001", "AlertWorker:Feeds:world:Interval", "at least 00:00:01"),
         ["feed Interval zero"] = (c => Feed(c)["Interval"] = "00:00:00", "AlertWorker:Feeds:world:Interval", "longer than zero"),
         ["feed Interval negative"] = (c => Feed(c)["Interval"] = "-00:05:00", "AlertWorker:Feeds:world:Interval", "longer than zero"),
         ["feed Cron invalid"] = (c => Cron(c, "every day at noon"), "AlertWorker:Feeds:world:Cron", "not a valid Quartz cron expression"),
