@@ -11,7 +11,7 @@ namespace AlertWorker.Storage;
 public abstract class Database
 {
     private readonly SemaphoreSlim _migrationLock = new(1, 1);
-    private bool _migrated;
+    private volatile bool _migrated;
 
     /// <summary>Where the data lives, for messages (a file path or a host), never with a password.</summary>
     public abstract string Description { get; }
@@ -20,24 +20,39 @@ public abstract class Database
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenConnectionAsync(cancellationToken);
-        if (!_migrated)
+        try
         {
-            await _migrationLock.WaitAsync(cancellationToken);
-            try
-            {
-                if (!_migrated)
-                {
-                    await SchemaMigrator.MigrateAsync(connection, cancellationToken);
-                    _migrated = true;
-                }
-            }
-            finally
-            {
-                _migrationLock.Release();
-            }
+            await MigrateOnceAsync(connection, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
 
         return connection;
+    }
+
+    private async Task MigrateOnceAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrationLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_migrated)
+            {
+                await SchemaMigrator.MigrateAsync(connection, cancellationToken);
+                _migrated = true;
+            }
+        }
+        finally
+        {
+            _migrationLock.Release();
+        }
     }
 
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
