@@ -1,5 +1,6 @@
 using AlertWorker.Alerts;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace AlertWorker.Scheduling;
 
@@ -7,9 +8,14 @@ namespace AlertWorker.Scheduling;
 /// At shutdown, waits for the dispatcher's passes: once stopping is signalled they claim nothing more, and attempts
 /// still in flight after the drain timeout are abandoned and stay queued. Registered after Quartz, so it stops first.
 /// </summary>
-public sealed class DispatchDrain(AlertDispatcher dispatcher) : IHostedService
+public sealed class DispatchDrain(AlertDispatcher dispatcher, ILogger<DispatchDrain> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StopAsync(CancellationToken cancellationToken) => dispatcher.WhenPassesDoneAsync().WaitAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Stopping: no new polls or deliveries; waiting up to {Drain} for deliveries in flight", dispatcher.DrainTimeout);
+        await dispatcher.WhenPassesDoneAsync().WaitAsync(cancellationToken);
+        logger.LogInformation("Stopped; anything not delivered stays queued for the next start");
+    }
 }

@@ -47,6 +47,13 @@ public sealed class FeedSchedule(
         await scheduler.ScheduleJob(dispatch, every, Replace, cancellationToken);
         await SyncAsync(initial: true, cancellationToken);
         configuration.Changed += OnChanged;
+        var options = configuration.Options;
+        logger.LogInformation(
+            "AlertWorker {Version} running: {Feeds} enabled feeds, {Topics} topics, {Channels} channels; stop with SIGTERM or Ctrl+C",
+            Cli.Usage.Version,
+            options.Feeds.Count(feed => feed.Value.Enabled),
+            options.Topics.Count,
+            options.Channels.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
