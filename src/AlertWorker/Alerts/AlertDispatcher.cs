@@ -225,7 +225,7 @@ public sealed class AlertDispatcher(
 
         summary.Failed();
         logger.LogWarning(
-            "Alert {AlertId} to {Channel} failed (attempt {Attempts}), next try in {Delay}: {Error}", alert.Id, alert.Channel, attempts, delay, failure.Message);
+            "Alert {AlertId} to {Channel} failed (attempt {Attempts}), next try in {Delay}: {Error}", alert.Id, alert.Channel, attempts, TimeSpan.FromSeconds(Math.Ceiling(delay.Value.TotalSeconds)), failure.Message);
         return new Attempt(alert.Id, now + delay);
     }
 

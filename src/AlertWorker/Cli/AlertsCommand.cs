@@ -81,7 +81,7 @@ public static class AlertsCommand
         }
 
         var state = await outbox.StateOfAsync(id, cancellationToken);
-        await context.Error.WriteLineAsync(state is null ? $"no alert with id {id}" : $"alert {id} is {state.ToString()!.ToLowerInvariant()}, not dead: nothing to retry");
+        await context.Error.WriteLineAsync(state is null ? $"AlertWorker alerts: no alert with id {id}" : $"AlertWorker alerts: alert {id} is {state.ToString()!.ToLowerInvariant()}, not dead: nothing to retry");
         return ExitCodes.Invalid;
     }
 }

@@ -28,10 +28,18 @@ public static class OnceCommand
             var feeds = settings.Options.Feeds.Where(feed => feed.Value.Enabled).Select(feed => feed.Key).ToList();
             var outcomes = await Task.WhenAll(feeds.Select(feed => poller.PollAsync(feed, cancellationToken)));
             var summary = await host.Services.GetRequiredService<AlertDispatcher>().DispatchDueAsync(cancellationToken);
+            foreach (var (feed, outcome) in feeds.Zip(outcomes).Where(pair => pair.Second.Status == PollStatus.Skipped))
+            {
+                logger.LogInformation("Skipped {Feed}: {Reason}", feed, outcome.Reason);
+            }
+
+            int Count(PollStatus status) => outcomes.Count(outcome => outcome.Status == status);
             logger.LogInformation(
-                "Cycle done: {Feeds} feeds polled ({Failed} failed), {New} new items, {Queued} alerts queued; {Sent} sent, {Retry} to retry, {Dead} dead",
-                outcomes.Length,
-                outcomes.Count(outcome => outcome.Status == PollStatus.Failed),
+                "Cycle done: {Polled} feed(s) polled, {NotModified} not modified, {Skipped} skipped, {Failed} failed; {New} new item(s), {Queued} alert(s) queued; {Sent} sent, {Retry} to retry, {Dead} dead",
+                Count(PollStatus.Polled),
+                Count(PollStatus.NotModified),
+                Count(PollStatus.Skipped),
+                Count(PollStatus.Failed),
                 outcomes.Sum(outcome => outcome.NewItems),
                 outcomes.Sum(outcome => outcome.Alerts),
                 summary.SentCount,
@@ -41,7 +49,9 @@ public static class OnceCommand
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogCritical(exception, "The cycle failed");
+            // One line for the person; the trace only for whoever turns on Debug logging.
+            logger.LogCritical("The cycle failed: {Error}", exception.Message);
+            logger.LogDebug(exception, "The cycle failed");
             await context.Error.WriteLineAsync($"AlertWorker once: {exception.Message}");
             return ExitCodes.Failure;
         }

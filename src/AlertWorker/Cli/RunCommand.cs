@@ -1,3 +1,5 @@
+using AlertWorker.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AlertWorker.Cli;
@@ -19,6 +21,12 @@ public static class RunCommand
         using var host = AlertWorkerServices.BuildHost(loaded.Settings, loaded.Configuration, daemon: true, context.Overrides);
         try
         {
+            // The database is opened (and its schema brought up to date) before anything is scheduled: a data
+            // directory that cannot be used stops the start with one line, instead of failing every job.
+            await using (await host.Services.GetRequiredService<Database>().OpenAsync(cancellationToken))
+            {
+            }
+
             await host.RunAsync(cancellationToken);
             return ExitCodes.Ok;
         }

@@ -38,6 +38,10 @@ public static class ConfigValidator
             {
                 reader.Error(section.Path, $"'{directory}' is a file, not a folder");
             }
+            else if (FileAbove(directory) is { } file)
+            {
+                reader.Error(section.Path, $"cannot create '{directory}': '{file}' is a file, not a folder");
+            }
         }
 
         CheckStorage(reader, root.GetSection("Storage"));
@@ -226,6 +230,25 @@ public static class ConfigValidator
                 reader.Error(path, $"no feed named '{name}'");
             }
         }
+    }
+
+    /// <summary>The nearest existing path above <paramref name="directory"/> when it is a file, which makes the folder impossible.</summary>
+    private static string? FileAbove(string directory)
+    {
+        for (var path = Path.GetDirectoryName(Path.GetFullPath(directory)); !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path))
+            {
+                return path;
+            }
+
+            if (Directory.Exists(path))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What is wrong with a cron expression: it does not parse, or it never fires again.</summary>

@@ -129,7 +129,7 @@ public sealed class FeedPoller(
         }
         else
         {
-            logger.LogInformation("Poll of {Feed} failed ({Failures} in a row), next try not before {Next}: {Error}", feedName, failures, now + wait, exception.Message);
+            logger.LogInformation("Poll of {Feed} failed ({Failures} in a row), next try not before {Next}: {Error}", feedName, failures, (now + wait).ToString("u", System.Globalization.CultureInfo.InvariantCulture), exception.Message);
         }
 
         return state with { LastError = exception.Message, ConsecutiveFailures = failures, NextPollAt = now + wait, Gone = gone };

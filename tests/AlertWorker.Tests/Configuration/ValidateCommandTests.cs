@@ -66,6 +66,7 @@ public sealed class ValidateCommandTests : IDisposable
         ["fetch Timeout zero"] = (c => c["Fetch"] = new JsonObject { ["Timeout"] = "00:00:00" }, "AlertWorker:Fetch:Timeout", "longer than zero"),
         ["fetch MaxConcurrentPolls zero"] = (c => c["Fetch"] = new JsonObject { ["MaxConcurrentPolls"] = 0 }, "AlertWorker:Fetch:MaxConcurrentPolls", "from 1 to 1024"),
         ["empty DataDirectory"] = (c => c["DataDirectory"] = "", "AlertWorker:DataDirectory", "must not be empty"),
+        ["DataDirectory under a file"] = (c => c["DataDirectory"] = Path.Combine(typeof(ValidateCommandTests).Assembly.Location, "data"), "AlertWorker:DataDirectory", "is a file, not a folder"),
         ["DataDirectory that is a file"] = (c => c["DataDirectory"] = typeof(ValidateCommandTests).Assembly.Location, "AlertWorker:DataDirectory", "is a file, not a folder"),
         ["feeds written as a list"] = (c => c["Feeds"] = new JsonArray(new JsonObject { ["Url"] = "https://news.example.test/a.xml" }), "AlertWorker:Feeds", "expected an object keyed by feed name"),
         ["two feeds differing only by case"] = (c => Twin(c, "Feeds", "world", "World"), "AlertWorker:Feeds:world", "'world' and 'World' differ only by case"),

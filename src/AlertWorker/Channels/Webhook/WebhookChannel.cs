@@ -32,7 +32,7 @@ public sealed class WebhookChannel(ChannelOptions options, HttpClient http, Time
         }
         catch (HttpRequestException exception)
         {
-            throw new AlertDeliveryException($"POST to {Where} failed: {Redacted(exception.Message)}", inner: exception);
+            throw new AlertDeliveryException($"POST to {Where} failed: {Redacted(Describe(exception))}", inner: exception);
         }
 
         using (response)
@@ -56,6 +56,21 @@ public sealed class WebhookChannel(ChannelOptions options, HttpClient http, Time
     /// the path or query (Slack, Discord), and errors are stored and listed by <c>alerts</c>.
     /// </summary>
     private string Where => Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) + "/…" : "the webhook";
+
+    /// <summary>The exception's message with its causes ("An error occurred while sending the request" says little alone).</summary>
+    private static string Describe(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (!messages.Contains(current.Message))
+            {
+                messages.Add(current.Message);
+            }
+        }
+
+        return string.Join(": ", messages);
+    }
 
     private string Redacted(string message) =>
         string.IsNullOrEmpty(options.Url) ? message : message.Replace(options.Url, Where, StringComparison.Ordinal);
