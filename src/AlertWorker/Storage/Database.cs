@@ -17,16 +17,31 @@ public abstract class Database
     public abstract string Description { get; }
 
     /// <summary>Opens a connection, creating or upgrading the schema on first use.</summary>
+    /// <exception cref="InvalidOperationException">The database cannot be opened or upgraded; the message names it.</exception>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenConnectionAsync(cancellationToken);
+        DbConnection connection;
+        try
+        {
+            connection = await OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"{Description}: {exception.Message}", exception);
+        }
+
         try
         {
             await MigrateOnceAsync(connection, cancellationToken);
         }
-        catch
+        catch (Exception exception)
         {
             await connection.DisposeAsync();
+            if (exception is DbException)
+            {
+                throw new InvalidOperationException($"{Description}: {exception.Message}", exception);
+            }
+
             throw;
         }
 
