@@ -1,5 +1,6 @@
 using AlertWorker.Alerts;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace AlertWorker.Scheduling;
@@ -10,13 +11,22 @@ namespace AlertWorker.Scheduling;
 /// and with it every other channel, waiting; <see cref="DispatchDrain"/> waits for the passes at shutdown.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class DispatchAlertsJob(AlertDispatcher dispatcher, IHostApplicationLifetime lifetime) : IJob
+public sealed class DispatchAlertsJob(AlertDispatcher dispatcher, IHostApplicationLifetime lifetime, ILogger<DispatchAlertsJob> logger) : IJob
 {
     public static readonly JobKey Key = new("dispatch-alerts", "alerts");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         // Shutdown stops new claims; attempts in flight get the dispatcher's drain time, then stay queued.
-        await dispatcher.StartDueAsync(lifetime.ApplicationStopping);
+        try
+        {
+            await dispatcher.StartDueAsync(lifetime.ApplicationStopping);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The store failing (locked, unreadable): one line; the next run in a few seconds tries again.
+            logger.LogError("Could not look for due alerts: {Error}", exception.Message);
+            logger.LogDebug(exception, "Could not look for due alerts");
+        }
     }
 }
