@@ -21,12 +21,14 @@ public static class FeedsCommand
 
         var (settings, host) = opened;
         using var _ = host;
-        var states = host.Services.GetRequiredService<FeedStateStore>();
+        // One query for every feed's state, not one per feed: the list is read at once however many feeds there are.
+        var states = (await host.Services.GetRequiredService<FeedStateStore>().ListAsync(cancellationToken))
+            .ToDictionary(state => state.Feed, StringComparer.OrdinalIgnoreCase);
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await context.Output.WriteLineAsync($"{"FEED",-20}  {"LAST SUCCESS (UTC)",-19}  {"FAILS",5}  {"NEXT POLL (UTC)",-19}  LAST ERROR");
         foreach (var (name, feed) in settings.Options.Feeds.OrderBy(feed => feed.Key, StringComparer.OrdinalIgnoreCase))
         {
-            var state = await states.GetAsync(name, cancellationToken);
+            var state = states.GetValueOrDefault(name) ?? new FeedState(name);
             var fresh = state.ConfiguredUrl != feed.Url;
             var next = !feed.Enabled ? "disabled"
                 : fresh ? "at start"

@@ -88,10 +88,6 @@ public sealed class MatchDocument
     public string GetText(MatchField field) =>
         string.Join(", ", Segments.Where(s => s.Field == field).Select(s => s.PlainText));
 
-    /// <summary>The normalised tokens of <paramref name="field"/>, in order (categories one after another).</summary>
-    public IReadOnlyList<string> GetTokens(MatchField field) =>
-        [.. Segments.Where(s => s.Field == field).SelectMany(s => s.Tokens).Select(t => t.Text)];
-
     /// <summary>
     /// Indexes each dash-joined run of tokens (<c>cease-fire</c> → <c>ceasefire</c>) at the position of its first
     /// token, so that a joined query word finds the hyphenated text; <see cref="CompiledWord"/> checks the run.
